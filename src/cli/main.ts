@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
+import { VERSION } from '../version.js';
+import { registerControlsCommand } from './controls-command.js';
+import { UsageError } from './output.js';
+import { registerScanCommand } from './scan-command.js';
+
+const program = new Command()
+  .name(process.argv[1]?.includes('kubectl-harden') ? 'kubectl harden' : 'kubeharden')
+  .description('Kubernetes hardening and compliance scanner (CIS, DISA STIG, NSA/CISA, EKS)')
+  .version(VERSION)
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(`kubeharden: ${text.replace(/^error: /, '')}`) });
+
+registerScanCommand(program);
+registerControlsCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_INCOMPLETE;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`kubeharden: ${error.message}\n`);
+    process.exitCode = EXIT_INCOMPLETE;
+  } else {
+    process.stderr.write(`kubeharden: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT_INCOMPLETE;
+  }
+}

@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { CATALOG } from '../controls/catalog.js';
+import { exitCodeFor } from '../engine/exit-code.js';
+import { summarize, type ResultsDocument } from '../engine/result.js';
+import { scanManifests } from '../engine/scan-manifests.js';
+import { VERSION } from '../version.js';
+import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
+
+interface ScanFlags {
+  format: string;
+  output?: string;
+  failOn: string;
+  podTemplate: string[];
+  showPassed?: boolean;
+  maxDocumentBytes?: string;
+}
+
+export function registerScanCommand(program: Command): void {
+  program
+    .command('scan')
+    .description('scan Kubernetes manifests: files, directories (recursively), or - for stdin')
+    .argument('<paths...>', 'files, directories, or - for standard input')
+    .option('-f, --format <format>', 'report format: table, json', 'table')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
+    .option(
+      '--pod-template <kind=path>',
+      'where a custom resource keeps its pod template, e.g. Workflow=spec.podTemplate (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--show-passed', 'list passing subjects in the table too')
+    .option('--max-document-bytes <n>', 'refuse YAML documents larger than this')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 nothing at or above --fail-on failed; 1 findings at or above it; 2 the scan is incomplete
+(unreadable or invalid input, or error results). 2 wins over 1.
+
+Examples:
+  kubeharden scan k8s/ app.yaml
+  kubectl get deploy,ds,sts,po -A -o yaml | kubeharden scan -
+  kubeharden scan k8s/ --format json -o results.json`,
+    )
+    .action(async (paths: string[], flags: ScanFlags) => {
+      const format = parseFormat(flags.format);
+      const failOn = parseFailOn(flags.failOn);
+      const podTemplatePaths = parsePodTemplates(flags.podTemplate);
+      const maxDocumentBytes = flags.maxDocumentBytes === undefined ? undefined : parsePositiveInt(flags.maxDocumentBytes, '--max-document-bytes');
+      const startedAt = new Date().toISOString();
+      const results = await scanManifests(paths, {
+        controls: CATALOG,
+        podTemplatePaths,
+        maxDocumentBytes,
+        onProblem: (problem) => {
+          const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+          process.stderr.write(`kubeharden: ${problem.level === 'error' ? 'error' : 'note'}: ${where}: ${problem.message}\n`);
+        },
+      });
+      const document: ResultsDocument = {
+        schemaVersion: 1,
+        tool: { name: 'kubeharden', version: VERSION },
+        scan: { startedAt, finishedAt: new Date().toISOString(), targets: [{ type: 'manifests', paths }] },
+        results,
+        summary: summarize(results),
+      };
+      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+      process.exitCode = exitCodeFor(results, failOn);
+    });
+}
+
+function parsePodTemplates(values: string[]): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const value of values) {
+    const match = /^([A-Za-z][A-Za-z0-9]*)=([A-Za-z0-9_.]*)$/.exec(value);
+    if (!match) throw new UsageError(`--pod-template "${value}" is not KIND=dotted.path (e.g. Workflow=spec.podTemplate)`);
+    paths[match[1]!] = match[2]!;
+  }
+  return paths;
+}
+
+function parsePositiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
+  return n;
+}

@@ -1,0 +1,9 @@
+import type { Control } from './control.js';
+import { podSecurityControls } from './pod-security/index.js';
+
+/** Every control kubeharden has, in the order reports list them. */
+export const CATALOG: readonly Control[] = [...podSecurityControls];
+
+export function findControl(id: string): Control | undefined {
+  return CATALOG.find((control) => control.id === id);
+}

@@ -1,0 +1,69 @@
+import type { FieldPath, SourcedObject } from '../evidence/kube-object.js';
+import type { ContainerView, WorkloadView } from '../evidence/workload.js';
+import type { Ref } from '../frameworks/refs.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export type Status = 'pass' | 'fail' | 'manual' | 'not-applicable' | 'error' | 'waived';
+export const STATUSES: readonly Status[] = ['pass', 'fail', 'manual', 'not-applicable', 'error', 'waived'];
+
+/** What a control knows about itself: everything the docs and reports say about it. */
+export interface ControlMeta {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Family folder, e.g. pod-security, rbac, apiserver. */
+  family: string;
+  /** Why it matters. */
+  rationale: string;
+  /** The exact change that fixes a failure. */
+  remediation: string;
+  refs: Ref[];
+}
+
+/** One verdict of a control on (part of) the evidence it was given. */
+export interface Check {
+  status: Exclude<Status, 'waived'>;
+  message: string;
+  /** The container the verdict is about, for per-container checks. */
+  container?: string;
+  /** The offending (or satisfying) field, for the line number. */
+  path?: FieldPath;
+}
+
+/** Checks each workload (any object with a pod spec). */
+export interface WorkloadControl extends ControlMeta {
+  scope: 'workload';
+  evaluate(workload: WorkloadView): Check[];
+}
+
+/** Checks each object of the given kinds. */
+export interface ObjectControl extends ControlMeta {
+  scope: 'object';
+  kinds: readonly string[];
+  evaluate(object: SourcedObject): Check[];
+}
+
+export type Control = WorkloadControl | ObjectControl;
+
+/** The shared mechanism behind most pod-security controls: one verdict per container. */
+export function perContainer(
+  meta: ControlMeta,
+  check: (container: ContainerView, workload: WorkloadView) => Omit<Check, 'container'>,
+): WorkloadControl {
+  return {
+    ...meta,
+    scope: 'workload',
+    evaluate: (workload) =>
+      workload.containers.map((container) => ({ ...check(container, workload), container: container.name })),
+  };
+}
+
+/** A pod-level control: one verdict per workload. */
+export function perPod(meta: ControlMeta, check: (workload: WorkloadView) => Check): WorkloadControl {
+  return { ...meta, scope: 'workload', evaluate: (workload) => [check(workload)] };
+}
+
+export const pass = (message: string, path?: FieldPath): Check => ({ status: 'pass', message, path });
+export const fail = (message: string, path?: FieldPath): Check => ({ status: 'fail', message, path });

@@ -1,0 +1,28 @@
+import type { Control } from '../controls/control.js';
+import type { WorkloadOptions } from '../evidence/workload.js';
+import { readManifests, type InputProblem, type ManifestSourceOptions } from '../sources/manifests/index.js';
+import { inputErrorResult } from './input-errors.js';
+import type { Result } from './result.js';
+import { ObjectEvaluator } from './scan-objects.js';
+
+export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOptions {
+  controls: readonly Control[];
+  /** Told of every input problem as it happens (for stderr). */
+  onProblem?: (problem: InputProblem) => void;
+}
+
+/** Scans manifests as a stream: each object is evaluated as soon as it is read. */
+export async function scanManifests(paths: string[], options: ManifestScanOptions): Promise<Result[]> {
+  const evaluator = new ObjectEvaluator(options.controls, options);
+  const results: Result[] = [];
+  const emit = (result: Result) => results.push(result);
+  for await (const item of readManifests(paths, options)) {
+    if (item.type === 'object') {
+      evaluator.evaluate(item.item, emit);
+      continue;
+    }
+    options.onProblem?.(item.problem);
+    if (item.problem.level === 'error') emit(inputErrorResult(item.problem.file, item.problem.message, item.problem.line));
+  }
+  return results;
+}

@@ -1,0 +1,69 @@
+import type { Check, Control, ControlMeta, ObjectControl, WorkloadControl } from '../controls/control.js';
+import type { SourcedObject } from '../evidence/kube-object.js';
+import { workloadOf, type WorkloadOptions } from '../evidence/workload.js';
+import type { Result, Subject } from './result.js';
+
+/** Subject of a result about a Kubernetes object, pointing at the line of `check.path`. */
+export function resourceSubject(sourced: SourcedObject, check?: Pick<Check, 'container' | 'path'>): Subject {
+  const { object, origin } = sourced;
+  const subject: Subject = {
+    type: 'resource',
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: typeof object.metadata?.name === 'string' ? object.metadata.name : '',
+  };
+  if (typeof object.metadata?.namespace === 'string') subject.namespace = object.metadata.namespace;
+  if (check?.container !== undefined) subject.container = check.container;
+  if (origin) {
+    subject.file = origin.file;
+    subject.line = check?.path ? origin.lineOf(check.path) : origin.line;
+  }
+  return subject;
+}
+
+export function toResult(meta: ControlMeta, check: Check, subject: Subject): Result {
+  const result: Result = {
+    control: meta.id,
+    title: meta.title,
+    severity: meta.severity,
+    status: check.status,
+    refs: meta.refs,
+    subject,
+    message: check.message,
+  };
+  if (check.status === 'fail' || check.status === 'error' || check.status === 'manual') result.remediation = meta.remediation;
+  return result;
+}
+
+/** Runs every per-object control of `controls` over one object; results come out in catalog order. */
+export class ObjectEvaluator {
+  private readonly workloadControls: WorkloadControl[];
+  private readonly objectControlsByKind = new Map<string, ObjectControl[]>();
+
+  constructor(
+    readonly controls: readonly Control[],
+    private readonly workloadOptions: WorkloadOptions = {},
+  ) {
+    this.workloadControls = controls.filter((c): c is WorkloadControl => c.scope === 'workload');
+    for (const control of controls) {
+      if (control.scope !== 'object') continue;
+      for (const kind of control.kinds) {
+        const list = this.objectControlsByKind.get(kind) ?? [];
+        list.push(control);
+        this.objectControlsByKind.set(kind, list);
+      }
+    }
+  }
+
+  evaluate(sourced: SourcedObject, emit: (result: Result) => void): void {
+    const workload = this.workloadControls.length > 0 ? workloadOf(sourced, this.workloadOptions) : undefined;
+    if (workload) {
+      for (const control of this.workloadControls) {
+        for (const check of control.evaluate(workload)) emit(toResult(control, check, resourceSubject(sourced, check)));
+      }
+    }
+    for (const control of this.objectControlsByKind.get(sourced.object.kind) ?? []) {
+      for (const check of control.evaluate(sourced)) emit(toResult(control, check, resourceSubject(sourced, check)));
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import { open } from 'node:fs/promises';
+import { asArray, isKubeObject, isRecord, type KubeObject, type SourcedObject } from '../../evidence/kube-object.js';
+import { describeFsError, discoverManifestFiles, type ManifestFile } from './files.js';
+import {
+  DEFAULT_PARSE_LIMITS,
+  DocumentError,
+  parseYamlDocument,
+  splitYamlDocuments,
+  type ParseLimits,
+} from './yaml-documents.js';
+
+/** Something the manifest source could not turn into objects: it is reported, never dropped. */
+export interface InputProblem {
+  file: string;
+  line?: number;
+  message: string;
+  /** `error` makes the scan incomplete (exit 2); `note` is informational. */
+  level: 'error' | 'note';
+}
+
+export type ManifestItem = { type: 'object'; item: SourcedObject } | { type: 'problem'; problem: InputProblem };
+
+export interface ManifestSourceOptions extends Partial<ParseLimits> {
+  maxFileBytes?: number;
+  /** Reads standard input when `-` is among the paths. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Streams the Kubernetes objects of the given files and directories, one file at a time,
+ * so memory holds one file's documents at most.
+ */
+export async function* readManifests(paths: string[], options: ManifestSourceOptions = {}): AsyncGenerator<ManifestItem> {
+  const limits: ParseLimits = {
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_PARSE_LIMITS.maxDocumentBytes,
+    maxExpandedNodes: options.maxExpandedNodes ?? DEFAULT_PARSE_LIMITS.maxExpandedNodes,
+  };
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const problems: { path: string; message: string }[] = [];
+  const filePaths = paths.filter((p) => p !== '-');
+  const files = await discoverManifestFiles(filePaths, problems);
+  for (const problem of problems) {
+    const isNote = problem.message.includes('not followed') || problem.message.includes('broken symlink');
+    yield { type: 'problem', problem: { file: problem.path, message: problem.message, level: isNote ? 'note' : 'error' } };
+  }
+  if (paths.includes('-')) {
+    const text = await readStream(options.stdin ?? process.stdin);
+    yield* objectsOfText('<stdin>', text, limits);
+  }
+  for (const file of files) {
+    const text = await readFileBounded(file, maxFileBytes);
+    if (typeof text !== 'string') {
+      yield { type: 'problem', problem: text };
+      continue;
+    }
+    yield* objectsOfText(file.display, text, limits);
+  }
+}
+
+async function readFileBounded(file: ManifestFile, maxFileBytes: number): Promise<string | InputProblem> {
+  let handle;
+  try {
+    handle = await open(file.absolute, 'r');
+    const info = await handle.stat();
+    if (info.size > maxFileBytes) {
+      return { file: file.display, message: `file is ${info.size} bytes, over the limit of ${maxFileBytes}; not scanned`, level: 'error' };
+    }
+    return await handle.readFile('utf8');
+  } catch (error) {
+    return { file: file.display, message: `cannot read: ${describeFsError(error)}`, level: 'error' };
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The objects of one file's text: every document, with List kinds expanded. */
+export function* objectsOfText(file: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Generator<ManifestItem> {
+  const documents = file.toLowerCase().endsWith('.json') && text.trimStart().startsWith('{')
+    ? [{ text, index: 0, firstLine: 1 }]
+    : splitYamlDocuments(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  for (const document of documents) {
+    let parsed;
+    try {
+      parsed = parseYamlDocument(document, limits);
+    } catch (error) {
+      if (error instanceof DocumentError) {
+        yield { type: 'problem', problem: { file, line: error.line, message: error.message, level: 'error' } };
+        continue;
+      }
+      throw error;
+    }
+    const { value, lines } = parsed;
+    if (value === null || value === undefined) continue;
+    const origin = (root: unknown, prefix: (string | number)[]) => ({
+      file,
+      documentIndex: document.index,
+      line: lines.lineOf(root, prefix),
+      lineOf: (path: readonly (string | number)[]) => lines.lineOf(root, [...prefix, ...path]),
+    });
+    if (!isKubeObject(value)) {
+      const what = isRecord(value) ? 'has no apiVersion and kind' : 'is not a mapping';
+      yield { type: 'problem', problem: { file, line: document.firstLine, message: `document ${document.index + 1} ${what}; skipped`, level: 'note' } };
+      continue;
+    }
+    if (isListKind(value)) {
+      const items = asArray(value.items);
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (isKubeObject(item)) {
+          yield { type: 'object', item: { object: item, origin: origin(value, ['items', i]) } };
+        } else {
+          yield {
+            type: 'problem',
+            problem: { file, line: lines.lineOf(value, ['items', i]), message: `item ${i} of ${value.kind} has no apiVersion and kind; skipped`, level: 'note' },
+          };
+        }
+      }
+      continue;
+    }
+    yield { type: 'object', item: { object: value as KubeObject, origin: origin(value, []) } };
+  }
+}
+
+/** `kind: List` and every `*List` kind that `kubectl get -o yaml` prints. */
+export function isListKind(object: KubeObject): boolean {
+  return (object.kind === 'List' || object.kind.endsWith('List')) && Array.isArray(object.items);
+}
