@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { CATALOG } from '../controls/catalog.js';
 import { exitCodeFor } from '../engine/exit-code.js';
-import { summarize, type ResultsDocument } from '../engine/result.js';
+import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
-import { VERSION } from '../version.js';
 import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
 
 interface ScanFlags {
@@ -57,13 +56,7 @@ Examples:
           process.stderr.write(`kubeharden: ${problem.level === 'error' ? 'error' : 'note'}: ${where}: ${problem.message}\n`);
         },
       });
-      const document: ResultsDocument = {
-        schemaVersion: 1,
-        tool: { name: 'kubeharden', version: VERSION },
-        scan: { startedAt, finishedAt: new Date().toISOString(), targets: [{ type: 'manifests', paths }] },
-        results,
-        summary: summarize(results),
-      };
+      const document = resultsDocument(results, [{ type: 'manifests', paths }], startedAt);
       await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
       process.exitCode = exitCodeFor(results, failOn);
     });
