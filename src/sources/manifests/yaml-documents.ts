@@ -55,8 +55,9 @@ export class LineIndex {
 
   constructor(private readonly firstLine: number) {}
 
+  /** The innermost (first) record of a node wins: a flow collection and an alias close it again. */
   record(node: object, lines: NodeLines): void {
-    this.lines.set(node, lines);
+    if (!this.lines.has(node)) this.lines.set(node, lines);
   }
 
   /** 1-based line of `path` below `root`; the nearest ancestor's line where the field is absent. */
