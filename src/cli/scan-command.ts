@@ -3,9 +3,10 @@ import { CATALOG } from '../controls/catalog.js';
 import { exitCodeFor } from '../engine/exit-code.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
-import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
+import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
+import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface ScanFlags {
+interface ScanFlags extends ExemptionFlags {
   format: string;
   output?: string;
   failOn: string;
@@ -15,11 +16,11 @@ interface ScanFlags {
 }
 
 export function registerScanCommand(program: Command): void {
-  program
+  const command = program
     .command('scan')
     .description('scan Kubernetes manifests: files, directories (recursively), or - for stdin')
     .argument('<paths...>', 'files, directories, or - for standard input')
-    .option('-f, --format <format>', 'report format: table, json', 'table')
+    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
     .option(
@@ -29,7 +30,8 @@ export function registerScanCommand(program: Command): void {
       [] as string[],
     )
     .option('--show-passed', 'list passing subjects in the table too')
-    .option('--max-document-bytes <n>', 'refuse YAML documents larger than this')
+    .option('--max-document-bytes <n>', 'refuse YAML documents larger than this');
+  addExemptionOptions(command)
     .addHelpText(
       'after',
       `
@@ -39,15 +41,19 @@ Exit codes: 0 nothing at or above --fail-on failed; 1 findings at or above it; 2
 Examples:
   kubeharden scan k8s/ app.yaml
   kubectl get deploy,ds,sts,po -A -o yaml | kubeharden scan -
-  kubeharden scan k8s/ --format json -o results.json`,
+  kubeharden scan k8s/ --format json -o results.json
+  kubeharden scan k8s/ --format sarif -o kubeharden.sarif
+  kubeharden scan k8s/ --config ci/.kubeharden.yaml --format junit -o junit.xml`,
     )
     .action(async (paths: string[], flags: ScanFlags) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
       const podTemplatePaths = parsePodTemplates(flags.podTemplate);
       const maxDocumentBytes = flags.maxDocumentBytes === undefined ? undefined : parsePositiveInt(flags.maxDocumentBytes, '--max-document-bytes');
+      const waivers = await loadWaivers(flags);
       const startedAt = new Date().toISOString();
       const results = await scanManifests(paths, {
+        waivers,
         controls: CATALOG,
         podTemplatePaths,
         maxDocumentBytes,
@@ -57,6 +63,8 @@ Examples:
         },
       });
       const document = resultsDocument(results, [{ type: 'manifests', paths }], startedAt);
+      const warnings = reportWaiverWarnings(waivers);
+      if (warnings.length > 0) document.scan.warnings = warnings;
       await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
       process.exitCode = exitCodeFor(results, failOn);
     });

@@ -4,11 +4,14 @@ import { readManifests, type InputProblem, type ManifestSourceOptions } from '..
 import { inputErrorResult } from './input-errors.js';
 import type { Result } from './result.js';
 import { ObjectEvaluator } from './scan-objects.js';
+import type { WaiverSet } from './waivers.js';
 
 export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOptions {
   controls: readonly Control[];
   /** Told of every input problem as it happens (for stderr). */
   onProblem?: (problem: InputProblem) => void;
+  /** Exceptions to apply as results are emitted, while the object (labels, annotations) is at hand. */
+  waivers?: WaiverSet;
 }
 
 /** Scans manifests as a stream: each object is evaluated as soon as it is read. */
@@ -18,7 +21,8 @@ export async function scanManifests(paths: string[], options: ManifestScanOption
   const emit = (result: Result) => results.push(result);
   for await (const item of readManifests(paths, options)) {
     if (item.type === 'object') {
-      evaluator.evaluate(item.item, emit);
+      const { waivers } = options;
+      evaluator.evaluate(item.item, waivers ? (result) => emit(waivers.apply(result, item.item)) : emit);
       continue;
     }
     options.onProblem?.(item.problem);
