@@ -67,7 +67,7 @@ ${STATUSES.map((s) => `<div class="card" data-card="${s}" style="border-color:${
 <table id="findings">
 <thead><tr><th>severity</th><th>status</th><th>control</th><th>subject</th><th>finding</th></tr></thead>
 <tbody>
-${results.map(findingRow).join('\n')}
+${[...results].sort(byAttention).map(findingRow).join('\n')}
 </tbody>
 </table>
 <p id="f-empty" hidden>No result matches these filters.</p>
@@ -76,6 +76,13 @@ ${results.map(findingRow).join('\n')}
 </body>
 </html>
 `;
+}
+
+const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'waived', 'manual', 'pass', 'not-applicable'];
+
+/** Failing first, most severe first; stable otherwise (the document's order). */
+function byAttention(a: Result, b: Result): number {
+  return STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
 }
 
 function namespaceOf(result: Result): string {
@@ -214,7 +221,7 @@ figcaption{font-weight:600;margin-bottom:8px}.legend{display:flex;gap:10px;flex-
 select,input{font:inherit;padding:4px}#f-count{color:#616161}
 table#findings{border-collapse:collapse;width:100%;background:#fff}#findings th,#findings td{border-bottom:1px solid #e0e0e0;padding:6px 8px;text-align:left;vertical-align:top}
 #findings th{background:#eceff1;position:sticky;top:52px}.sev{color:#fff;border-radius:3px;padding:1px 6px;font-size:12px}.st{font-weight:600}
-.t,.loc{color:#616161;font-size:12px}.msg{margin-bottom:4px}details h4{margin:8px 0 2px}details p{margin:0 0 4px;max-width:80ch}
+.t,.loc{color:#616161;font-size:12px}.msg{margin-bottom:4px;white-space:pre-wrap}details h4{margin:8px 0 2px}details p{margin:0 0 4px;max-width:80ch}
 tr[hidden]{display:none}
 `;
 
