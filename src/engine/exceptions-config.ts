@@ -119,7 +119,7 @@ function parseRule(
     // YAML reads an unquoted 2026-13-01 as a Date that rolls over into 2027: check the text as written.
     const written = /expires:\s*["']?([^\s"'#,}]+)/.exec(lineText([...path, 'expires']))?.[1];
     const expires = entry.expires instanceof Date && written !== undefined ? dateText(written) : dateText(entry.expires);
-    if (expires === undefined) bad('expires', `${JSON.stringify(entry.expires)} is not a date YYYY-MM-DD`);
+    if (expires === undefined) bad('expires', `${JSON.stringify(written ?? entry.expires)} is not a date YYYY-MM-DD`);
     else rule.expires = expires;
   }
 
