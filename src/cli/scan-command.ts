@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { CATALOG } from '../controls/catalog.js';
-import { exitCodeFor } from '../engine/exit-code.js';
+import { ExitCodeTracker } from '../engine/exit-code.js';
+import type { ScanTarget } from '../engine/result.js';
+import type { InputProblem } from '../sources/manifests/index.js';
+import { JsonResultsStream } from '../report/json.js';
+import { VERSION } from '../version.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
@@ -52,22 +56,40 @@ Examples:
       const maxDocumentBytes = flags.maxDocumentBytes === undefined ? undefined : parsePositiveInt(flags.maxDocumentBytes, '--max-document-bytes');
       const waivers = await loadWaivers(flags);
       const startedAt = new Date().toISOString();
+      const targets: ScanTarget[] = [{ type: 'manifests', paths }];
+      const exit = new ExitCodeTracker(failOn);
+      // JSON is written as results arrive; other formats need the whole document.
+      const stream = format === 'json' ? new JsonResultsStream(flags.output, { schemaVersion: 1, tool: { name: 'kubeharden', version: VERSION } }) : undefined;
       const results = await scanManifests(paths, {
         waivers,
         controls: CATALOG,
         podTemplatePaths,
         maxDocumentBytes,
-        onProblem: (problem) => {
-          const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-          process.stderr.write(`kubeharden: ${problem.level === 'error' ? 'error' : 'note'}: ${where}: ${problem.message}\n`);
-        },
+        onProblem: reportProblem,
+        onResult: stream
+          ? (result) => {
+              exit.add(result);
+              stream.write(result);
+            }
+          : undefined,
       });
-      const document = resultsDocument(results, [{ type: 'manifests', paths }], startedAt);
       const warnings = reportWaiverWarnings(waivers);
-      if (warnings.length > 0) document.scan.warnings = warnings;
-      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
-      process.exitCode = exitCodeFor(results, failOn);
+      const scan = { startedAt, finishedAt: new Date().toISOString(), targets, ...(warnings.length > 0 ? { warnings } : {}) };
+      if (stream) {
+        stream.end(scan);
+      } else {
+        for (const result of results) exit.add(result);
+        const document = resultsDocument(results, targets, startedAt, scan.finishedAt);
+        document.scan = scan;
+        await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+      }
+      process.exitCode = exit.code;
     });
+}
+
+function reportProblem(problem: InputProblem): void {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  process.stderr.write(`kubeharden: ${problem.level === 'error' ? 'error' : 'note'}: ${where}: ${problem.message}\n`);
 }
 
 function parsePodTemplates(values: string[]): Record<string, string> {
