@@ -60,7 +60,9 @@ function groupByIdentity(results: Result[]): Map<string, Result[]> {
   const groups = new Map<string, Result[]>();
   for (const r of results) {
     const key = findingIdentity(r);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   return groups;
 }

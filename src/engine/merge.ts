@@ -25,9 +25,15 @@ export function mergeDocuments(inputs: MergeInput[]): ResultsDocument {
     const own = new Map<string, Result[]>();
     for (const result of document.results) {
       const key = findingIdentity(result);
-      own.set(key, [...(own.get(key) ?? []), result]);
+      const list = own.get(key);
+      if (list) list.push(result);
+      else own.set(key, [result]);
     }
-    for (const [key, results] of own) byIdentity.set(key, [...(byIdentity.get(key) ?? []), { from: name, results }]);
+    for (const [key, results] of own) {
+      const candidates = byIdentity.get(key);
+      if (candidates) candidates.push({ from: name, results });
+      else byIdentity.set(key, [{ from: name, results }]);
+    }
   }
   const warnings = new Set<string>();
   for (const { document } of inputs) for (const w of document.scan.warnings ?? []) warnings.add(w);

@@ -8,7 +8,11 @@ import { subjectLabel, subjectLocation } from './subject-label.js';
 export interface HtmlOptions {
   /** Benchmark views to chart with their scores; without them, benchmarks are charted from the results' refs. */
   views?: BenchmarkView[];
+  /** How many pass and not-applicable results to list (all others are always listed). */
+  maxQuietRows?: number;
 }
+
+export const MAX_QUIET_ROWS = 5000;
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '#7b1fa2', high: '#c62828', medium: '#ef6c00', low: '#0277bd', info: '#607d8b' };
 const STATUS_COLOR: Record<Status, string> = {
@@ -30,6 +34,11 @@ export function renderHtml(document: ResultsDocument, options: HtmlOptions = {})
   const controls = [...new Set(results.map((r) => r.control))].sort();
   const namespaces = [...new Set(results.map(namespaceOf))].sort();
   const failing = results.filter((r) => r.status === 'fail');
+  // Every result that needs attention is listed; passes only up to a bound, so 100 000 resources still make an openable page.
+  const sorted = [...results].sort(byAttention);
+  const quiet = sorted.filter((r) => r.status === 'pass' || r.status === 'not-applicable');
+  const listed = [...sorted.filter((r) => r.status !== 'pass' && r.status !== 'not-applicable'), ...quiet.slice(0, options.maxQuietRows ?? MAX_QUIET_ROWS)];
+  const unlisted = results.length - listed.length;
   const title = `kubeharden report — ${failing.length} failing`;
   return `<!doctype html>
 <html lang="en">
@@ -67,9 +76,10 @@ ${STATUSES.map((s) => `<div class="card" data-card="${s}" style="border-color:${
 <table id="findings">
 <thead><tr><th>severity</th><th>status</th><th>control</th><th>subject</th><th>finding</th></tr></thead>
 <tbody>
-${[...results].sort(byAttention).map(findingRow).join('\n')}
+${listed.map(findingRow).join('\n')}
 </tbody>
 </table>
+${unlisted > 0 ? `<p class="meta" id="f-unlisted">${unlisted} more passing or not-applicable results are counted above but not listed, to keep this page small; the JSON report has them all.</p>` : ''}
 <p id="f-empty" hidden>No result matches these filters.</p>
 </main>
 <script>${SCRIPT}</script>

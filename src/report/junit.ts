@@ -49,7 +49,11 @@ export function renderJunit(document: ResultsDocument, view?: BenchmarkView): st
         waiver: r.waiver ? `waived: ${r.waiver.justification}${r.waiver.expires ? ` (until ${r.waiver.expires})` : ''} [${r.waiver.source}]` : undefined,
       }));
   const suites = new Map<string, TestCase[]>();
-  for (const c of cases) suites.set(c.suite, [...(suites.get(c.suite) ?? []), c]);
+  for (const c of cases) {
+    const suite = suites.get(c.suite);
+    if (suite) suite.push(c);
+    else suites.set(c.suite, [c]);
+  }
   const count = (list: TestCase[], ...statuses: Status[]) => list.filter((c) => statuses.includes(c.status)).length;
   const a = (text: string) => escapeXml(text, true);
   const lines = [

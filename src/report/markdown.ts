@@ -72,7 +72,11 @@ const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: '
 
 function groupByControl(results: Result[]): Result[][] {
   const groups = new Map<string, Result[]>();
-  for (const r of results) groups.set(r.control, [...(groups.get(r.control) ?? []), r]);
+  for (const r of results) {
+    const group = groups.get(r.control);
+    if (group) group.push(r);
+    else groups.set(r.control, [r]);
+  }
   return [...groups.values()];
 }
 

@@ -94,7 +94,7 @@ function sarifResult(result: Result, ruleIndex: number) {
     message: { text: `${subjectLabel(result.subject)}: ${text}` },
     locations: [
       {
-        ...(location ? { physicalLocation: location } : {}),
+        physicalLocation: location,
         logicalLocations: [{ fullyQualifiedName: subjectLabel(result.subject), kind: result.subject.type }],
       },
     ],
@@ -115,14 +115,38 @@ function sarifResult(result: Result, ruleIndex: number) {
   };
 }
 
+/**
+ * Code scanning rejects a result without a physical location, so a subject that is not in a file
+ * (a live-cluster object, a cluster, stdin) gets a stable repository-relative pseudo-path naming it,
+ * e.g. `kubernetes/shop/Deployment/web`; its logical location says what it really is.
+ */
 function physicalLocation(subject: Subject) {
   const file = subject.type === 'file' ? subject.path : 'file' in subject ? subject.file : undefined;
-  if (!file || file === '<stdin>') return undefined;
   const line = 'line' in subject ? subject.line : undefined;
-  return {
-    artifactLocation: { uri: fileUri(file) },
-    ...(line !== undefined && line >= 1 ? { region: { startLine: line } } : {}),
-  };
+  if (file && file !== '<stdin>') {
+    return { artifactLocation: { uri: fileUri(file) }, ...(line !== undefined && line >= 1 ? { region: { startLine: line } } : {}) };
+  }
+  return { artifactLocation: { uri: pseudoPath(subject) } };
+}
+
+function pseudoPath(subject: Subject): string {
+  const parts = (() => {
+    switch (subject.type) {
+      case 'resource':
+        return ['kubernetes', subject.namespace ?? '_cluster', subject.kind, subject.name];
+      case 'component':
+        return ['nodes', subject.node, subject.kind];
+      case 'file':
+        return ['nodes', subject.node ?? '_local', subject.path];
+      case 'cluster':
+        return ['cluster', subject.name ?? '_default'];
+      case 'eks-cluster':
+        return ['eks', subject.region ?? '_region', subject.name];
+      case 'input':
+        return ['stdin'];
+    }
+  })();
+  return parts.map((part) => encodeURIComponent(part || '_')).join('/');
 }
 
 /** A relative path stays relative (code scanning resolves it against the repository); an absolute one becomes file://. */

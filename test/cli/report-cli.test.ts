@@ -48,6 +48,10 @@ describe('kubeharden report render', () => {
     const out = join(dir, 'report.html');
     assert.equal(run(['report', 'render', saved, '--format', 'html', '-o', out, '--fail-on', 'high']).code, 1);
     assert.equal(readFileSync(out, 'utf8'), outputs.get('html'));
+    // - reads the document from stdin.
+    const piped = run(['report', 'render', '-', '--format', 'csv'], { input: readFileSync(saved, 'utf8') });
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.equal(piped.stdout, outputs.get('csv'));
   });
 
   it('scan --format writes the same report as rendering the saved scan', () => {

@@ -177,6 +177,10 @@ describe('sarif report', () => {
     assert.deepEqual(results[0]!.locations[0]!.physicalLocation, { artifactLocation: { uri: 'k8s/web%20app.yaml' }, region: { startLine: 36 } });
     assert.equal(results[2]!.locations[0]!.physicalLocation!.artifactLocation.uri, 'file:///etc/kubernetes/manifests/kube-apiserver.yaml');
     assert.equal(results[0]!.suppressions, undefined);
+    const located = (subject: Result['subject']) =>
+      JSON.parse(renderSarif(fixtureDocument([{ ...fixtureResults()[0]!, subject }]))).runs[0].results[0].locations[0].physicalLocation;
+    assert.deepEqual(located({ type: 'resource', apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name: 'web' }), { artifactLocation: { uri: 'kubernetes/shop/Pod/web' } }, 'a live object gets a stable pseudo-path (code scanning needs one)');
+    assert.deepEqual(located({ type: 'resource', apiVersion: 'v1', kind: 'Pod', name: 'p', file: '<stdin>', line: 3 }), { artifactLocation: { uri: 'kubernetes/_cluster/Pod/p' } });
     assert.deepEqual(results[1]!.suppressions!.map((s) => [s.kind, s.status]), [['external', 'accepted']]);
     assert.match(results[1]!.suppressions![0]!.justification, /SEC-42 \(expires 2099-12-31\)/);
     assert.equal(run.invocations[0].executionSuccessful, false, 'an error result means the scan was incomplete');
@@ -258,5 +262,12 @@ describe('html report (static checks; the browser test is html-browser.test)', (
     assert.match(html, /&lt;are&gt; allowed &amp; served/);
     assert.equal((html.match(/<tr class="finding"/g) ?? []).length, fixtureResults().length);
     assert.match(html, /<h4>Why<\/h4><p>A privileged container has every capability/);
+  });
+
+  it('lists every result that needs attention but bounds the passing ones', () => {
+    const html = renderHtml(fixtureDocument(), { maxQuietRows: 1 });
+    assert.equal((html.match(/<tr class="finding"/g) ?? []).length, fixtureResults().length - 1);
+    assert.match(html, /1 more passing or not-applicable results are counted above but not listed/);
+    assert.equal((html.match(/<tr class="finding" data-status="fail"/g) ?? []).length, 2);
   });
 });
