@@ -12,7 +12,7 @@ export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOpti
   onProblem?: (problem: InputProblem) => void;
   /** Receives each result as soon as it exists; when given, results are not also kept in memory. */
   onResult?: (result: Result) => void;
-  /** Exceptions to apply as results are emitted, while the object (labels, annotations) is at hand. */
+  /** Exceptions, applied by the evaluator as results are emitted. */
   waivers?: WaiverSet;
 }
 
@@ -26,8 +26,7 @@ export async function scanManifests(paths: string[], options: ManifestScanOption
   const emit = options.onResult ?? ((result: Result) => results.push(result));
   for await (const item of readManifests(paths, options)) {
     if (item.type === 'object') {
-      const { waivers } = options;
-      evaluator.evaluate(item.item, waivers ? (result) => emit(waivers.apply(result, item.item)) : emit);
+      evaluator.evaluate(item.item, emit);
       continue;
     }
     options.onProblem?.(item.problem);

@@ -1,4 +1,4 @@
-import type { SourcedObject } from '../evidence/kube-object.js';
+import type { ObjectMeta, SourcedObject } from '../evidence/kube-object.js';
 import { workloadOf } from '../evidence/workload.js';
 import type { Result, Subject, Waiver } from './result.js';
 
@@ -58,11 +58,12 @@ export class WaiverSet {
 
   /**
    * The result as reported: a `fail` covered by an unexpired exception becomes `waived`.
-   * `object` is the Kubernetes object a resource result is about, for labels and annotations.
+   * `object` is the Kubernetes object a resource result is about, for labels and annotations;
+   * `podMetadata` its pod template's metadata when the caller has the workload view (else it is derived).
    */
-  apply(result: Result, object?: SourcedObject): Result {
+  apply(result: Result, object?: SourcedObject, podMetadata?: ObjectMeta): Result {
     if (this.disabled || result.status !== 'fail') return result;
-    const waiver = (object && this.annotationWaiver(result, object)) ?? this.configWaiver(result, object);
+    const waiver = (object && this.annotationWaiver(result, object, podMetadata)) ?? this.configWaiver(result, object);
     return waiver ? { ...result, status: 'waived', waiver } : result;
   }
 
@@ -89,13 +90,13 @@ export class WaiverSet {
     return undefined;
   }
 
-  private annotationWaiver(result: Result, sourced: SourcedObject): Waiver | undefined {
+  private annotationWaiver(result: Result, sourced: SourcedObject, podMetadata?: ObjectMeta): Waiver | undefined {
     const key = EXEMPT_ANNOTATION_PREFIX + result.control;
     // The object's own annotations, then (for workloads) the pod template's.
     const candidates: Record<string, unknown>[] = [];
     const own = sourced.object.metadata?.annotations;
     if (own && typeof own === 'object') candidates.push(own);
-    const template = workloadOf(sourced)?.podMetadata.annotations;
+    const template = (podMetadata ?? workloadOf(sourced)?.podMetadata)?.annotations;
     if (template && typeof template === 'object' && template !== own) candidates.push(template);
     for (const annotations of candidates) {
       if (!(key in annotations)) continue;
