@@ -32,5 +32,6 @@ export async function scanManifests(paths: string[], options: ManifestScanOption
     options.onProblem?.(item.problem);
     if (item.problem.level === 'error') emit(inputErrorResult(item.problem.file, item.problem.message, item.problem.line));
   }
+  evaluator.finish(emit);
   return results;
 }
