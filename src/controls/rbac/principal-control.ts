@@ -107,7 +107,14 @@ export function principalsWithAccess(meta: ControlMeta, what: string, queries: r
       const reason = systemUse(matches[0]!.grant);
       return { check: { status: 'pass', message: `system use: ${label} can ${what} (${describeMatches(matches)}); ${reason}` }, grant: matches[0]!.grant };
     }
-    const unresolved = unresolvedGrants(model.grantsOf(principal));
+    const unresolvedAll = unresolvedGrants(model.grantsOf(principal));
+    const unresolved = unresolvedAll.filter((g) => !systemUse(g));
+    if (unresolvedAll.length > 0 && unresolved.length === 0) {
+      return {
+        check: { status: 'pass', message: `system use: ${label} is bound to ${unresolvedAll.map(describeGrant).join('; ')} (rules not among the scanned objects); ${systemUse(unresolvedAll[0]!)}` },
+        grant: unresolvedAll[0],
+      };
+    }
     if (unresolved.length > 0) {
       return {
         check: {
