@@ -38,6 +38,6 @@ export async function scanManifests(paths: string[], options: ManifestScanOption
     if (item.problem.level === 'error') emit(inputErrorResult(item.problem.file, item.problem.message, item.problem.line));
   }
   evaluator.finish(emit);
-  for (const result of evaluateInventory(options.controls, inventory)) emit(result);
+  for (const result of evaluateInventory(options.controls, inventory, options.waivers)) emit(result);
   return results;
 }
