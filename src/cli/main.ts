@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { registerControlsCommand } from './controls-command.js';
 import { UsageError } from './output.js';
 import { registerReportCommand } from './report-command.js';
+import { registerRbacCommand } from './rbac-command.js';
 import { registerScanCommand } from './scan-command.js';
 
 const program = new Command()
@@ -17,6 +18,7 @@ const program = new Command()
 registerScanCommand(program);
 registerControlsCommand(program);
 registerReportCommand(program);
+registerRbacCommand(program);
 
 try {
   await program.parseAsync(process.argv);
