@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
 import { VERSION } from '../version.js';
 import { registerControlsCommand } from './controls-command.js';
+import { registerEksCommand } from './eks-command.js';
 import { UsageError } from './output.js';
 import { registerScanCommand } from './scan-command.js';
 
@@ -15,6 +16,7 @@ const program = new Command()
 
 registerScanCommand(program);
 registerControlsCommand(program);
+registerEksCommand(program);
 
 try {
   await program.parseAsync(process.argv);
