@@ -95,8 +95,8 @@ export async function collectEksFromDir(dir: string, options: { clusterName?: st
     }
     const recogniser = isRecord(value) ? RECOGNISERS.find((r) => r.test(value)) : undefined;
     if (!recogniser || !isRecord(value)) {
-      const keys = isRecord(value) ? Object.keys(value).slice(0, 5).join(', ') : typeof value;
-      skipped.push({ file: file.display, reason: `not an AWS CLI output kubeharden reads (top-level: ${keys || 'empty'})` });
+      const what = isRecord(value) ? `top-level keys: ${Object.keys(value).slice(0, 5).join(', ') || 'none'}` : 'not a JSON or YAML mapping';
+      skipped.push({ file: file.display, reason: `not an AWS CLI output or Kubernetes object kubeharden reads (${what})` });
       continue;
     }
     records.push({ file: file.display, as: recogniser.as, value });
