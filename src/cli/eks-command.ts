@@ -8,9 +8,10 @@ import { scanEks } from '../engine/scan-eks.js';
 import type { EksEvidence } from '../evidence/eks.js';
 import { collectEksFromDir, EksInputError } from '../sources/eks/from-dir.js';
 import { collectEksLive } from '../sources/eks/live.js';
-import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
+import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
+import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface EksFlags {
+interface EksFlags extends ExemptionFlags {
   fromDir?: string;
   cluster?: string;
   region?: string;
@@ -25,7 +26,7 @@ interface EksFlags {
 }
 
 export function registerEksCommand(program: Command): void {
-  program
+  const command = program
     .command('eks')
     .description('audit an Amazon EKS cluster: ComplianceAsCode EKS rules and CIS Amazon EKS items, from AWS CLI outputs or the AWS API')
     .option('--from-dir <dir>', 'read AWS CLI JSON/YAML outputs (and kubectl -o yaml dumps) from a directory; files are recognised by content')
@@ -35,10 +36,11 @@ export function registerEksCommand(program: Command): void {
     .option('--profile <name>', 'AWS shared config profile')
     .option('--with-cluster', 'also read the cluster\'s Kubernetes objects through the Kubernetes API')
     .option('--approved-registry <prefix>', 'a registry (or repository prefix) workloads may pull from (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
-    .option('-f, --format <format>', 'report format: table, json', 'table')
+    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
-    .option('--show-passed', 'list passing subjects in the table too')
+    .option('--show-passed', 'list passing subjects in the table too');
+  addExemptionOptions(command)
     .addHelpText(
       'after',
       `
@@ -48,7 +50,8 @@ Evidence that is missing gives "manual" (naming what to add); AccessDenied gives
 Examples:
   aws eks describe-cluster --name prod > dump/cluster.json   # and list-nodegroups, describe-nodegroup, ecr …
   kubeharden eks --from-dir dump/
-  kubeharden eks --cluster prod --region us-east-1 --format json -o eks.json`,
+  kubeharden eks --cluster prod --region us-east-1 --format json -o eks.json
+  kubeharden eks --from-dir dump/ --approved-registry 111122223333.dkr.ecr.eu-west-1.amazonaws.com`,
     )
     .action(async (flags: EksFlags) => {
       const format = parseFormat(flags.format);
@@ -59,6 +62,7 @@ Examples:
         // The Kubernetes API source (issue: live cluster scan) plugs in here; until it exists, say so.
         throw new UsageError('--with-cluster needs the Kubernetes API source, which this build does not include yet; put `kubectl get sa,svc,ingress,ds,deploy,sts,cj,po,netpol,ns -A -o yaml` output in a --from-dir directory instead');
       }
+      const waivers = await loadWaivers(flags);
       const startedAt = new Date().toISOString();
       const extra: Result[] = [];
       let evidence: EksEvidence;
@@ -83,10 +87,13 @@ Examples:
       }
       Object.assign(target, { cluster: evidence.clusterName, ...(evidence.region ? { region: evidence.region } : {}) });
       if (flags.approvedRegistry.length > 0) evidence.approvedRegistries = flags.approvedRegistry;
-      const results = [...extra, ...scanEks(CATALOG, evidence)];
+      const results = [...extra, ...scanEks(CATALOG, evidence, { waivers })];
       const exit = new ExitCodeTracker(failOn);
       for (const result of results) exit.add(result);
-      await writeReport(resultsDocument(results, [target], startedAt), { format, output: flags.output, showPassed: flags.showPassed });
+      const warnings = reportWaiverWarnings(waivers);
+      const document = resultsDocument(results, [target], startedAt);
+      if (warnings.length > 0) document.scan.warnings = warnings;
+      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
       process.exitCode = exit.code;
     });
 }

@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { registerControlsCommand } from './controls-command.js';
 import { registerEksCommand } from './eks-command.js';
 import { UsageError } from './output.js';
+import { registerReportCommand } from './report-command.js';
 import { registerScanCommand } from './scan-command.js';
 
 const program = new Command()
@@ -17,6 +18,7 @@ const program = new Command()
 registerScanCommand(program);
 registerControlsCommand(program);
 registerEksCommand(program);
+registerReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -82,3 +82,4 @@ export function perPod(meta: ControlMeta, check: (workload: WorkloadView) => Che
 
 export const pass = (message: string, path?: FieldPath): Check => ({ status: 'pass', message, path });
 export const fail = (message: string, path?: FieldPath): Check => ({ status: 'fail', message, path });
+export const notApplicable = (message: string, path?: FieldPath): Check => ({ status: 'not-applicable', message, path });

@@ -4,6 +4,7 @@ import { readManifests, type InputProblem, type ManifestSourceOptions } from '..
 import { inputErrorResult } from './input-errors.js';
 import type { Result } from './result.js';
 import { ObjectEvaluator } from './scan-objects.js';
+import type { WaiverSet } from './waivers.js';
 
 export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOptions {
   controls: readonly Control[];
@@ -11,6 +12,8 @@ export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOpti
   onProblem?: (problem: InputProblem) => void;
   /** Receives each result as soon as it exists; when given, results are not also kept in memory. */
   onResult?: (result: Result) => void;
+  /** Exceptions, applied by the evaluator as results are emitted. */
+  waivers?: WaiverSet;
 }
 
 /**
