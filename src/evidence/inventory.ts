@@ -76,6 +76,7 @@ export class Inventory {
   private readonly wanted: Set<string> | undefined;
   private readonly workloadList: WorkloadView[] = [];
   private readonly namespaceFacts = new Map<string, NamespaceFacts>();
+  private readonly byKey = new Map<string, SourcedObject>();
 
   /** `kinds`: what to keep (`'all'` keeps everything); namespaces are tallied for every object. */
   constructor(
@@ -109,6 +110,8 @@ export class Inventory {
       const list = this.byKind.get(object.kind) ?? [];
       list.push(sourced);
       this.byKind.set(object.kind, list);
+      const key = `${object.kind}/${namespaceOf(object)?.namespace ?? ''}/${nameOf(object)}`;
+      if (!this.byKey.has(key)) this.byKey.set(key, sourced);
     }
     if (!this.wanted || this.wanted.has(WORKLOAD_KIND)) {
       const workload = workloadOf(sourced, this.options);
@@ -148,9 +151,9 @@ export class Inventory {
     return this.namespaces().filter((ns) => ns.object !== undefined || ns.workloadCount > 0);
   }
 
-  /** The object of `kind` named `name` (in `namespace`, for namespaced kinds). */
+  /** The (first seen) object of `kind` named `name`, in `namespace` for namespaced kinds. */
   find(kind: string, name: string, namespace?: string): SourcedObject | undefined {
-    return this.ofKind(kind).find((s) => nameOf(s.object) === name && (namespace === undefined || namespaceOf(s.object)?.namespace === namespace));
+    return this.byKey.get(`${kind}/${namespace ?? ''}/${name}`);
   }
 
   /** How to say where an unseen object might be, for messages. */
