@@ -4,6 +4,7 @@ import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
 import { VERSION } from '../version.js';
 import { registerControlsCommand } from './controls-command.js';
 import { UsageError } from './output.js';
+import { registerReportCommand } from './report-command.js';
 import { registerRbacCommand } from './rbac-command.js';
 import { registerScanCommand } from './scan-command.js';
 
@@ -16,6 +17,7 @@ const program = new Command()
 
 registerScanCommand(program);
 registerControlsCommand(program);
+registerReportCommand(program);
 registerRbacCommand(program);
 
 try {

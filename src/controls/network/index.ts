@@ -1,5 +1,4 @@
 import type { Control } from '../control.js';
-import { defaultNamespaceInUse } from './default-namespace.js';
 import { namespaceBoundaries } from './namespace-boundaries.js';
 import { namespaceNetworkPolicy } from './namespace-network-policy.js';
 import { namespacePodSecurityBaseline, namespacePodSecurityRestricted } from './pod-security-admission.js';
@@ -7,7 +6,7 @@ import { policyControlMechanism } from './policy-control-mechanism.js';
 import { systemNamespaceWorkloads } from './system-namespace-workloads.js';
 import { workloadNetworkPolicy } from './workload-network-policy.js';
 
-/** Policy mechanisms (CIS 5.2.1), network policies (5.3) and namespaces (5.7, STIG V-242383/V-242417). */
+/** Policy mechanisms (CIS 5.2.1), network policies (5.3.2) and namespaces (5.7.1, STIG V-242417); 5.7.4 is pod-security/default-namespace. */
 export const networkControls: readonly Control[] = [
   policyControlMechanism,
   namespacePodSecurityBaseline,
@@ -15,6 +14,5 @@ export const networkControls: readonly Control[] = [
   namespaceNetworkPolicy,
   workloadNetworkPolicy,
   namespaceBoundaries,
-  defaultNamespaceInUse,
   systemNamespaceWorkloads,
 ];
