@@ -34,6 +34,12 @@ export function inventorySubject(subject: InventorySubject): Subject {
  */
 export function evaluateInventory(controls: readonly Control[], inventory: Inventory, emit: (result: Result, object?: SourcedObject) => void): void {
   for (const control of inventoryControls(controls)) {
+    // Fail closed: a control whose kinds could not all be read judges nothing (CIS 5.1 on half the bindings would pass wrongly).
+    const unreadable = inventory.unreadable(control.kinds);
+    if (unreadable !== undefined) {
+      emit(toResult(control, { status: 'error', message: `not evaluated: objects it needs could not be read (${unreadable})` }, { type: 'cluster' }));
+      continue;
+    }
     for (const check of control.evaluate(inventory)) {
       if ('object' in check.subject) {
         const subject = resourceSubject(check.subject.object, { path: check.path ?? check.subject.path, container: check.container });

@@ -99,6 +99,11 @@ export class ObjectEvaluator {
     }
   }
 
+  /** Tells the inventory controls that objects of `kind` could not be collected: they report `error`, not a verdict. */
+  unreadable(kind: string, reason: string): void {
+    this.inventory?.markUnreadable(kind, reason);
+  }
+
   /** Runs the component controls that compare components, once every object has been seen. */
   finish(emit: (result: Result) => void): void {
     const peers = this.seenComponents.map((seen) => seen.component.config);
