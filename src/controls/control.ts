@@ -50,20 +50,6 @@ export interface ObjectControl extends ControlMeta {
   evaluate(object: SourcedObject): Check[];
 }
 
-/** A verdict of an inventory control, on the subject it names (an object, or an RBAC user/group/service account). */
-export interface InventoryCheck extends Check {
-  subject: InventorySubject;
-}
-
-/** Checks the whole set of objects a scan saw (RBAC, namespaces, network policies), after the stream ends. */
-export interface InventoryControl extends ControlMeta {
-  scope: 'inventory';
-  /** The kinds this control reads from the inventory; `Workload` means every object with a pod template. */
-  kinds: readonly string[];
-  evaluate(inventory: Inventory): InventoryCheck[];
-}
-
-
 /** What a component control may look at besides the component itself. */
 export interface ComponentContext {
   /** The other components seen on the same node or in the same scan (etcd-unique-ca compares etcd with the apiserver). */
@@ -77,6 +63,20 @@ export interface ComponentControl extends ControlMeta {
   /** True when the verdict depends on `context.peers`: evaluate after every component has been seen. */
   needsPeers?: boolean;
   evaluate(config: ComponentConfig, context: ComponentContext): Check[];
+}
+
+
+/** A verdict of an inventory control, on the subject it names (an object, or an RBAC user/group/service account). */
+export interface InventoryCheck extends Check {
+  subject: InventorySubject;
+}
+
+/** Checks the whole set of objects a scan saw (RBAC, namespaces, network policies), after the stream ends. */
+export interface InventoryControl extends ControlMeta {
+  scope: 'inventory';
+  /** The kinds this control reads from the inventory; `Workload` means every object with a pod template. */
+  kinds: readonly string[];
+  evaluate(inventory: Inventory): InventoryCheck[];
 }
 
 export type Control = WorkloadControl | ObjectControl | ComponentControl | InventoryControl;

@@ -8,7 +8,7 @@ import { objectsOfText } from '../../src/sources/manifests/index.js';
 import { INGRESS_NGINX } from '../controls/rbac/fixtures.js';
 
 function scan(yaml: string, options: ConstructorParameters<typeof ObjectEvaluator>[1], before?: (e: ObjectEvaluator) => void): Result[] {
-  const controls = ['rbac-secrets-access', 'service-account-automount'].map((id) => findControl(id)!);
+  const controls = ['rbac-secrets-access', 'service-account-token-automount'].map((id) => findControl(id)!);
   const evaluator = new ObjectEvaluator(controls, options);
   before?.(evaluator);
   const results: Result[] = [];
@@ -30,7 +30,7 @@ describe('inventory controls in the object evaluator', () => {
     });
     assert.deepEqual(results.map((r) => [r.control, r.status, r.subject.type]), [
       ['rbac-secrets-access', 'error', 'cluster'],
-      ['service-account-automount', 'error', 'cluster'],
+      ['service-account-token-automount', 'error', 'cluster'],
     ]);
     assert.match(results[0]!.message, /ClusterRoleBinding: 403 Forbidden/);
     assert.match(results[1]!.message, /Deployment: timed out/);

@@ -1,4 +1,5 @@
 import type { Control } from '../control.js';
+import { defaultNamespaceInUse } from './default-namespace.js';
 import { namespaceBoundaries } from './namespace-boundaries.js';
 import { namespaceNetworkPolicy } from './namespace-network-policy.js';
 import { namespacePodSecurityBaseline, namespacePodSecurityRestricted } from './pod-security-admission.js';
@@ -6,7 +7,7 @@ import { policyControlMechanism } from './policy-control-mechanism.js';
 import { systemNamespaceWorkloads } from './system-namespace-workloads.js';
 import { workloadNetworkPolicy } from './workload-network-policy.js';
 
-/** Policy mechanisms (CIS 5.2.1), network policies (5.3.2) and namespaces (5.7.1, STIG V-242417); 5.7.4 is pod-security/default-namespace. */
+/** Policy mechanisms (CIS 5.2.1), network policies (5.3) and namespaces (5.7, STIG V-242383/V-242417). */
 export const networkControls: readonly Control[] = [
   policyControlMechanism,
   namespacePodSecurityBaseline,
@@ -14,5 +15,6 @@ export const networkControls: readonly Control[] = [
   namespaceNetworkPolicy,
   workloadNetworkPolicy,
   namespaceBoundaries,
+  defaultNamespaceInUse,
   systemNamespaceWorkloads,
 ];

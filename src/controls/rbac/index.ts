@@ -10,7 +10,7 @@ import { defaultServiceAccountBound } from './default-service-account-bound.js';
 import { rbacNodesProxy } from './nodes-proxy.js';
 import { rbacRoleWildcards } from './role-wildcards.js';
 import { rbacSecretsAccess } from './secrets-access.js';
-import { serviceAccountAutomount } from './service-account-automount.js';
+import { serviceAccountTokenAutomount } from './service-account-token-automount.js';
 import { rbacSystemMasters } from './system-masters.js';
 import { rbacWebhookConfigurations } from './webhook-configurations.js';
 import { workloadServiceAccountExists } from './workload-service-account-exists.js';
@@ -23,7 +23,7 @@ export const rbacControls: readonly Control[] = [
   rbacCreatePods,
   defaultServiceAccountBound,
   defaultServiceAccountAutomount,
-  serviceAccountAutomount,
+  serviceAccountTokenAutomount,
   rbacSystemMasters,
   rbacBindEscalateImpersonate,
   rbacCreatePersistentVolumes,

@@ -1,6 +1,6 @@
 import type { InventoryControl } from '../control.js';
 import { namespaceOf, WORKLOAD_KIND } from '../../evidence/inventory.js';
-import { serviceAccountOf } from './service-account-automount.js';
+import { serviceAccountOf } from './service-account-token-automount.js';
 
 /**
  * A pod naming a service account that does not exist is rejected by the ServiceAccount admission
