@@ -4,7 +4,6 @@ import { cisEks } from '../frameworks/cis-eks.js';
 import { EKS_CAC_RULES, eksCacRule, type EksCacRuleId } from '../frameworks/eks-cac.js';
 import { nist, stig, type Ref } from '../frameworks/refs.js';
 import type { Result, Subject } from './result.js';
-import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import { ObjectEvaluator, resourceSubject, toResult } from './scan-objects.js';
 import type { WaiverSet } from './waivers.js';
 
@@ -54,14 +53,9 @@ export function scanEks(controls: readonly Control[], evidence: EksEvidence, opt
   }
   const kubernetesControls = controls.filter((c) => c.scope !== 'eks' && c.refs.some((r) => r.framework === 'eks-cac'));
   if (evidence.kubernetes.state === 'present' && kubernetesControls.length > 0) {
-    const evaluator = new ObjectEvaluator(kubernetesControls, { waivers });
-    const inventory = inventoryFor(kubernetesControls, { complete: false });
-    for (const object of evidence.kubernetes.value) {
-      evaluator.evaluate(object, (result) => results.push(result));
-      inventory.add(object);
-    }
+    const evaluator = new ObjectEvaluator(kubernetesControls, { waivers, complete: false });
+    for (const object of evidence.kubernetes.value) evaluator.evaluate(object, (result) => results.push(result));
     evaluator.finish((result) => results.push(result));
-    results.push(...evaluateInventory(kubernetesControls, inventory, waivers));
   }
   // A rule counts as covered only where a result for it exists: no Kubernetes objects, no verdict.
   const covered = new Set(results.flatMap((r) => r.refs.filter((ref) => ref.framework === 'eks-cac').map((ref) => ref.id)));
