@@ -65,7 +65,7 @@ spec:
       - {name: debug, image: app:1}
 `,
     expect: [
-      { status: 'pass', subject: 'Deployment ns/legacy [app]', line: 8, message: /legacy pod seccomp annotation/ },
+      { status: 'pass', subject: 'Deployment ns/legacy [app]', line: 9, message: /legacy pod seccomp annotation/ },
       { status: 'fail', subject: 'Deployment ns/legacy [debug]', message: /unconfined from the legacy container/ },
     ],
   },
