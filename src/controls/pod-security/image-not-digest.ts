@@ -1,8 +1,9 @@
-import { fail, pass, perContainer } from '../control.js';
-import { isValidDigest, parseImageReference } from '../../evidence/images.js';
+import { fail, pass } from '../control.js';
+import { perContainerImage } from '../image-template.js';
+import { isValidDigest } from '../../evidence/images.js';
 import { nsaCisa } from '../../frameworks/refs.js';
 
-export const imageNotDigest = perContainer(
+export const imageNotDigest = perContainerImage(
   {
     id: 'image-not-digest',
     title: 'Images should be pinned by digest',
@@ -15,11 +16,7 @@ export const imageNotDigest = perContainer(
     remediation: 'Append the image digest: registry/app:1.4.2@sha256:<64 hex digits> (e.g. from `crane digest` or your CI), and let a bot such as Renovate update it.',
     refs: [...nsaCisa('pod-security/trusted-minimal-images')],
   },
-  (container) => {
-    const raw = container.spec.image;
-    const path = [...container.path, 'image'];
-    if (typeof raw !== 'string' || raw.trim() === '') return fail(`container "${container.name}" has no image`, container.path);
-    const { digest } = parseImageReference(raw);
+  (container, { raw, digest }, path) => {
     if (digest === undefined) return fail(`container "${container.name}" uses image ${raw} without a digest`, path);
     if (!isValidDigest(digest)) return fail(`container "${container.name}" uses image ${raw} whose digest is malformed`, path);
     return pass(`container "${container.name}" pins image ${raw}`, path);
