@@ -81,4 +81,26 @@ spec:
       { status: 'fail', subject: 'Pod ns/p [debug]', line: 6 },
     ],
   },
+  {
+    name: 'Windows pods: ContainerAdministrator fails, ContainerUser passes',
+    yaml: `
+apiVersion: v1
+kind: Pod
+metadata: {name: win, namespace: ns}
+spec:
+  os: {name: windows}
+  securityContext:
+    windowsOptions: {runAsUserName: ContainerUser}
+  containers:
+  - {name: app, image: app:ltsc2022}
+  - name: admin
+    image: app:ltsc2022
+    securityContext:
+      windowsOptions: {runAsUserName: ContainerAdministrator}
+`,
+    expect: [
+      { status: 'pass', subject: 'Pod ns/win [app]', line: 8, message: /runs as ContainerUser/ },
+      { status: 'fail', subject: 'Pod ns/win [admin]', line: 14, message: /ContainerAdministrator/ },
+    ],
+  },
 ]);
