@@ -37,4 +37,16 @@ spec:
 `,
     expect: [{ status: 'fail', subject: 'Job ns/j [c]', line: 8, message: /the pod sets runAsUser: 0/ }],
   },
+  {
+    name: 'in a user namespace it still fails, saying which Pod Security Admission versions accept it',
+    yaml: `
+apiVersion: v1
+kind: Pod
+metadata: {name: userns, namespace: ns}
+spec:
+  hostUsers: false
+  containers: [{name: c, image: app:1, securityContext: {runAsUser: 0}}]
+`,
+    expect: [{ status: 'fail', subject: 'Pod ns/userns [c]', message: /hostUsers: false, which Pod Security Admission v1.35 and later accepts/ }],
+  },
 ]);
