@@ -1,5 +1,8 @@
 import type { FieldPath, SourcedObject } from '../evidence/kube-object.js';
+import type { Inventory, InventorySubject } from '../evidence/inventory.js';
 import type { ContainerView, WorkloadView } from '../evidence/workload.js';
+import type { ComponentConfig, SourceLocation } from '../evidence/component-config/config.js';
+import type { ComponentKind } from '../evidence/component-config/kinds.js';
 import type { Ref } from '../frameworks/refs.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -30,6 +33,8 @@ export interface Check {
   container?: string;
   /** The offending (or satisfying) field, for the line number. */
   path?: FieldPath;
+  /** For component controls: the file and line of the setting (a flag in a manifest or unit, a config-file field). */
+  location?: SourceLocation;
 }
 
 /** Checks each workload (any object with a pod spec). */
@@ -45,7 +50,36 @@ export interface ObjectControl extends ControlMeta {
   evaluate(object: SourcedObject): Check[];
 }
 
-export type Control = WorkloadControl | ObjectControl;
+/** What a component control may look at besides the component itself. */
+export interface ComponentContext {
+  /** The other components seen on the same node or in the same scan (etcd-unique-ca compares etcd with the apiserver). */
+  peers: readonly ComponentConfig[];
+}
+
+/** Checks the effective configuration of one component kind, wherever it was seen (node process, static pod, Pod). */
+export interface ComponentControl extends ControlMeta {
+  scope: 'component';
+  component: ComponentKind;
+  /** True when the verdict depends on `context.peers`: evaluate after every component has been seen. */
+  needsPeers?: boolean;
+  evaluate(config: ComponentConfig, context: ComponentContext): Check[];
+}
+
+
+/** A verdict of an inventory control, on the subject it names (an object, or an RBAC user/group/service account). */
+export interface InventoryCheck extends Check {
+  subject: InventorySubject;
+}
+
+/** Checks the whole set of objects a scan saw (RBAC, namespaces, network policies), after the stream ends. */
+export interface InventoryControl extends ControlMeta {
+  scope: 'inventory';
+  /** The kinds this control reads from the inventory; `Workload` means every object with a pod template. */
+  kinds: readonly string[];
+  evaluate(inventory: Inventory): InventoryCheck[];
+}
+
+export type Control = WorkloadControl | ObjectControl | ComponentControl | InventoryControl;
 
 /** The shared mechanism behind most pod-security controls: one verdict per container. */
 export function perContainer(

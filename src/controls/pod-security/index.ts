@@ -36,7 +36,6 @@ import { seccompProfile } from './seccomp-profile.js';
 import { secretsInEnv } from './secrets-in-env.js';
 import { securityContextMissing } from './security-context-missing.js';
 import { selinuxOptionsUnsafe } from './selinux-options-unsafe.js';
-import { serviceAccountTokenAutomount } from './service-account-token-automount.js';
 import { unsafeSysctls } from './unsafe-sysctls.js';
 import { windowsHostProcess } from './windows-host-process.js';
 
@@ -56,7 +55,6 @@ export const podSecurityControls: readonly Control[] = [
   hostPathSensitive,
   hostPort,
   defaultServiceAccount,
-  serviceAccountTokenAutomount,
   deprecatedServiceAccountField,
   secretsInEnv,
   credentialsInEnv,
