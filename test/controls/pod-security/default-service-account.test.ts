@@ -61,4 +61,17 @@ spec:
       { status: 'fail', subject: 'Pod app/old-default' },
     ],
   },
+  {
+    name: 'an empty serviceAccountName falls back to the deprecated field, as the API server does',
+    yaml: `
+apiVersion: v1
+kind: Pod
+metadata: {name: empty, namespace: app}
+spec:
+  serviceAccountName: ""
+  serviceAccount: builder
+  containers: [{name: c, image: c:1}]
+`,
+    expect: [{ status: 'pass', subject: 'Pod app/empty', line: 7, message: /"builder"/ }],
+  },
 ]);
