@@ -1,5 +1,6 @@
 import { fail, pass } from '../control.js';
 import { perContainerImage } from '../image-template.js';
+import { isValidDigest } from '../../evidence/images.js';
 import { nsaCisa } from '../../frameworks/refs.js';
 
 export const imageTagMutable = perContainerImage(
@@ -17,7 +18,10 @@ export const imageTagMutable = perContainerImage(
   },
   (container, image, path) => {
     const { raw } = image;
-    if (image.digest) return pass(`container "${container.name}" pins image ${raw} by digest`, path);
+    if (image.digest !== undefined) {
+      if (!isValidDigest(image.digest)) return fail(`container "${container.name}" uses image ${raw} whose digest is malformed: the pull fails`, path);
+      return pass(`container "${container.name}" pins image ${raw} by digest`, path);
+    }
     if (image.tag === undefined) return fail(`container "${container.name}" uses image ${raw} without a tag, which means :latest`, path);
     if (image.tag === 'latest') return fail(`container "${container.name}" uses image ${raw}, a moving tag`, path);
     return pass(`container "${container.name}" uses image ${raw}`, path);

@@ -26,7 +26,7 @@ spec:
     ],
   },
   {
-    name: 'a registry port is not a tag; latest with a digest is pinned; init containers count',
+    name: 'a registry port is not a tag; latest with a digest is pinned; a malformed digest fails; init containers count',
     yaml: `
 apiVersion: v1
 kind: Pod
@@ -37,11 +37,13 @@ spec:
   - {name: pinned, image: "app:latest@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}
   initContainers:
   - {name: init, image: "localhost:5000/init:2.0"}
+  - {name: broken, image: "nginx@sha256:abc"}
 `,
     expect: [
       { status: 'fail', subject: 'Pod ns/p [app]', message: /without a tag/ },
       { status: 'pass', subject: 'Pod ns/p [pinned]' },
       { status: 'pass', subject: 'Pod ns/p [init]' },
+      { status: 'fail', subject: 'Pod ns/p [broken]', message: /malformed: the pull fails/ },
     ],
   },
 ]);
