@@ -66,4 +66,16 @@ spec:
       { status: 'fail', subject: 'Pod ns/p [tcpdump]', message: /adds NET_RAW/ },
     ],
   },
+  {
+    name: 'a default-set capability spelled cap_chown fails: Pod Security Admission takes names literally',
+    yaml: `
+apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: ns}
+spec:
+  containers:
+  - {name: app, image: app:1, securityContext: {capabilities: {add: [cap_chown]}}}
+`,
+    expect: [{ status: 'fail', subject: 'Pod ns/p [app]', message: /adds cap_chown: default-set capabilities, but Pod Security Admission accepts only their canonical names/ }],
+  },
 ]);

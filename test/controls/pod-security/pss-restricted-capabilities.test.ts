@@ -50,4 +50,20 @@ spec:
       { status: 'not-applicable', subject: 'Pod ns/w [app]' },
     ],
   },
+  {
+    name: 'Pod Security Admission takes the names literally: lower-case all and a CAP_ prefix fail',
+    yaml: `
+apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: ns}
+spec:
+  containers:
+  - {name: lower, image: app:1, securityContext: {capabilities: {drop: [all]}}}
+  - {name: prefixed, image: app:1, securityContext: {capabilities: {drop: [ALL], add: [CAP_NET_BIND_SERVICE]}}}
+`,
+    expect: [
+      { status: 'fail', subject: 'Pod ns/p [lower]', message: /spelled other than "ALL"/ },
+      { status: 'fail', subject: 'Pod ns/p [prefixed]', message: /adds CAP_NET_BIND_SERVICE/ },
+    ],
+  },
 ]);
