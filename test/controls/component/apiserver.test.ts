@@ -1,6 +1,6 @@
 import { apiserverControls } from '../../../src/controls/apiserver/index.js';
 import { statuses, testFamily } from './family-table.js';
-import { KUBEADM, staticPod } from './kubeadm-manifests.js';
+import { KUBEADM, RKE2_CIS_APISERVER, staticPod } from './kubeadm-manifests.js';
 
 /** A pre-v1.20 API server with every insecure option the benchmarks name. */
 const LEGACY_INSECURE = staticPod('kube-apiserver', 'v1.19.16', [
@@ -36,44 +36,69 @@ const CONTENT_ON_NODE_ONLY = {
   'apiserver-audit-policy-content': 'test/controls/component/file-content.test.ts',
 };
 
+/** What kubeadm's default API server fails, whatever its version from v1.29 to v1.31. */
+const KUBEADM_DEFAULT_FAILS = [
+  'apiserver-anonymous-auth',
+  'apiserver-admission-deny-service-external-ips',
+  'apiserver-kubelet-certificate-authority',
+  'apiserver-admission-event-rate-limit',
+  'apiserver-admission-always-pull-images',
+  'apiserver-profiling',
+  'apiserver-audit-log-path',
+  'apiserver-audit-log-maxage',
+  'apiserver-audit-log-maxbackup',
+  'apiserver-audit-log-maxsize',
+  'apiserver-encryption-provider-config',
+  'apiserver-service-account-extend-token-expiration',
+  'apiserver-tls-min-version',
+  'apiserver-admission-control-config-file',
+  'apiserver-audit-policy-file',
+  'apiserver-encryption-provider-content',
+  'apiserver-tls-cipher-suites-cis-1-7',
+  'apiserver-tls-cipher-suites',
+  'apiserver-tls-cipher-suites-cis-1-12',
+  'apiserver-tls-cipher-suites-stig',
+  'apiserver-audit-policy-content',
+];
+
 testFamily(
   'apiserver',
   apiserverControls,
   [
     {
+      name: 'kubeadm v1.29 default: SecurityContextDeny still exists (removed in v1.30), so CIS 1.8 1.2.12 applies and fails',
+      yaml: KUBEADM.apiserver.default.replace('v1.30.2', 'v1.29.6'),
+      expect: statuses(apiserverControls, 'pass', { fail: [...KUBEADM_DEFAULT_FAILS, 'apiserver-admission-security-context-deny'] }),
+    },
+    {
+      name: 'kubeadm v1.31 default',
+      yaml: KUBEADM.apiserver.default.replace('v1.30.2', 'v1.31.1'),
+      expect: statuses(apiserverControls, 'pass', { fail: KUBEADM_DEFAULT_FAILS, 'not-applicable': ['apiserver-admission-security-context-deny'] }),
+    },
+    {
       name: 'kubeadm v1.30 default control plane',
       yaml: KUBEADM.apiserver.default,
-      expect: statuses(apiserverControls, 'pass', {
-        fail: [
-          'apiserver-anonymous-auth',
-          'apiserver-admission-deny-service-external-ips',
-          'apiserver-kubelet-certificate-authority',
-          'apiserver-admission-event-rate-limit',
-          'apiserver-admission-always-pull-images',
-          'apiserver-profiling',
-          'apiserver-audit-log-path',
-          'apiserver-audit-log-maxage',
-          'apiserver-audit-log-maxbackup',
-          'apiserver-audit-log-maxsize',
-          'apiserver-encryption-provider-config',
-          'apiserver-service-account-extend-token-expiration',
-          'apiserver-tls-min-version',
-          'apiserver-admission-control-config-file',
-          'apiserver-audit-policy-file',
-          'apiserver-encryption-provider-content',
-          'apiserver-tls-cipher-suites-cis-1-7',
-          'apiserver-tls-cipher-suites',
-          'apiserver-tls-cipher-suites-cis-1-12',
-          'apiserver-tls-cipher-suites-stig',
-          'apiserver-audit-policy-content',
-        ],
-        'not-applicable': ['apiserver-admission-security-context-deny'],
-      }),
+      expect: statuses(apiserverControls, 'pass', { fail: KUBEADM_DEFAULT_FAILS, 'not-applicable': ['apiserver-admission-security-context-deny'] }),
     },
     {
       name: 'kubeadm v1.30 hardened: every flag item passes; file contents need the node',
       yaml: KUBEADM.apiserver.hardened,
       expect: statuses(apiserverControls, 'pass', {
+        manual: ['apiserver-encryption-provider-content', 'apiserver-audit-policy-content'],
+        'not-applicable': ['apiserver-admission-security-context-deny'],
+      }),
+    },
+    {
+      name: 'RKE2 v1.30 with profile: cis (command + args)',
+      yaml: RKE2_CIS_APISERVER,
+      expect: statuses(apiserverControls, 'pass', {
+        fail: [
+          'apiserver-admission-deny-service-external-ips',
+          'apiserver-admission-event-rate-limit',
+          'apiserver-admission-always-pull-images',
+          'apiserver-service-account-extend-token-expiration',
+          'apiserver-tls-min-version',
+        ],
         manual: ['apiserver-encryption-provider-content', 'apiserver-audit-policy-content'],
         'not-applicable': ['apiserver-admission-security-context-deny'],
       }),

@@ -163,3 +163,62 @@ export function staticPod(component: string, version: string, flags: string[]): 
   const image = component === 'etcd' ? `registry.k8s.io/etcd:${version}` : `registry.k8s.io/${component}:${version}`;
   return manifest(component, image, [component, ...flags]);
 }
+
+/** RKE2 v1.30 with `profile: cis`, as in /var/lib/rancher/rke2/agent/pod-manifests/kube-apiserver.yaml (command + args). */
+export const RKE2_CIS_APISERVER = `apiVersion: v1
+kind: Pod
+metadata:
+  labels: {component: kube-apiserver, tier: control-plane}
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: index.docker.io/rancher/hardened-kubernetes:v1.30.4-rke2r1
+    command: [kube-apiserver]
+    args:
+    - --admission-control-config-file=/etc/rancher/rke2/rke2-pss.yaml
+    - --advertise-address=10.0.0.10
+    - --allow-privileged=true
+    - --anonymous-auth=false
+    - --api-audiences=https://kubernetes.default.svc.cluster.local,rke2
+    - --audit-log-maxage=30
+    - --audit-log-maxbackup=10
+    - --audit-log-maxsize=100
+    - --audit-log-path=/var/lib/rancher/rke2/server/logs/audit.log
+    - --audit-policy-file=/etc/rancher/rke2/audit-policy.yaml
+    - --authorization-mode=Node,RBAC
+    - --bind-address=0.0.0.0
+    - --cert-dir=/var/lib/rancher/rke2/server/tls/temporary-certs
+    - --client-ca-file=/var/lib/rancher/rke2/server/tls/client-ca.crt
+    - --egress-selector-config-file=/var/lib/rancher/rke2/server/etc/egress-selector-config.yaml
+    - --enable-admission-plugins=NodeRestriction
+    - --enable-aggregator-routing=true
+    - --enable-bootstrap-token-auth=true
+    - --encryption-provider-config=/var/lib/rancher/rke2/server/cred/encryption-config.json
+    - --encryption-provider-config-automatic-reload=true
+    - --etcd-cafile=/var/lib/rancher/rke2/server/tls/etcd/server-ca.crt
+    - --etcd-certfile=/var/lib/rancher/rke2/server/tls/etcd/client.crt
+    - --etcd-keyfile=/var/lib/rancher/rke2/server/tls/etcd/client.key
+    - --etcd-servers=https://127.0.0.1:2379
+    - --kubelet-certificate-authority=/var/lib/rancher/rke2/server/tls/server-ca.crt
+    - --kubelet-client-certificate=/var/lib/rancher/rke2/server/tls/client-kube-apiserver.crt
+    - --kubelet-client-key=/var/lib/rancher/rke2/server/tls/client-kube-apiserver.key
+    - --kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname
+    - --profiling=false
+    - --proxy-client-cert-file=/var/lib/rancher/rke2/server/tls/client-auth-proxy.crt
+    - --proxy-client-key-file=/var/lib/rancher/rke2/server/tls/client-auth-proxy.key
+    - --requestheader-allowed-names=system:auth-proxy
+    - --requestheader-client-ca-file=/var/lib/rancher/rke2/server/tls/request-header-ca.crt
+    - --secure-port=6443
+    - --service-account-issuer=https://kubernetes.default.svc.cluster.local
+    - --service-account-key-file=/var/lib/rancher/rke2/server/tls/service.key
+    - --service-account-lookup=true
+    - --service-account-signing-key-file=/var/lib/rancher/rke2/server/tls/service.current.key
+    - --service-cluster-ip-range=10.43.0.0/16
+    - --storage-backend=etcd3
+    - --tls-cert-file=/var/lib/rancher/rke2/server/tls/serving-kube-apiserver.crt
+    - --tls-cipher-suites=TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305,TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+    - --tls-private-key-file=/var/lib/rancher/rke2/server/tls/serving-kube-apiserver.key
+`;
