@@ -5,7 +5,7 @@
  */
 import {
   configFileUnread,
-  describeOrigin,
+  describeSetting,
   documentedDefault,
   effectiveSetting,
   featureGateDefault,
@@ -150,7 +150,7 @@ function hiddenInUnreadConfigFile(config: ComponentConfig, flag: string): boolea
 export function judgeFlag(config: ComponentConfig, flag: string, expect: Expectation): Check {
   const effective = effectiveSetting(config, flag);
   if (effective.state === 'set') {
-    const written = describeOrigin(effective.setting.origin);
+    const written = describeSetting(effective.setting);
     const verdict = expect.test(effective.value);
     const location = locationOf(effective);
     if (verdict === undefined) return check('fail', `${written} is not a valid value; the benchmark requires --${flag} ${expect.wants}`, location);

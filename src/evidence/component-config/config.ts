@@ -3,7 +3,7 @@ import { getPath, isRecord } from '../kube-object.js';
 import { documentedDefault, type DocumentedDefault } from './defaults.js';
 import { parseFlags, parseKeyValueList, splitList, type FlagOccurrence } from './flags.js';
 import type { ComponentKind, ComponentVersion } from './kinds.js';
-import { envVariableOf, flagOfEnvVariable, SCHEMAS } from './schema.js';
+import { flagOfEnvVariable, SCHEMAS } from './schema.js';
 
 /** A setting's value: flags give strings (lists and maps already split); config files give JSON values. */
 export type SettingValue = string | boolean | number | string[] | Record<string, string>;
@@ -231,16 +231,20 @@ export function effectiveSetting(config: ComponentConfig, name: string): Effecti
   return found ? { state: 'default', value: found.value, default: found } : { state: 'unknown' };
 }
 
-/** `--name` for flags, `ETCD_NAME` for env, `field in file` for config files: how to name a setting's origin. */
-export function describeOrigin(origin: SettingOrigin): string {
+/** How a setting was written, for messages: `--name=value`, `ETCD_NAME=value`, `field: value in file`. */
+export function describeSetting(setting: Setting): string {
+  const { origin } = setting;
+  const shown = Array.isArray(setting.value)
+    ? setting.value.join(',')
+    : typeof setting.value === 'object'
+      ? Object.entries(setting.value).map(([k, v]) => `${k}=${v}`).join(',')
+      : String(setting.value);
   switch (origin.type) {
     case 'flag':
       return `--${origin.flag}=${origin.written}`;
     case 'env':
-      return `environment variable ${origin.variable}`;
+      return `${origin.variable}=${shown}`;
     case 'config-file':
-      return `${origin.field} in ${origin.file}`;
+      return `${origin.field}: ${shown} in ${origin.file}`;
   }
 }
-
-export { envVariableOf };
