@@ -202,7 +202,14 @@ export function componentControl(
       if (notApplicable) return [check('not-applicable', notApplicable)];
       const manual = spec.manualWhen?.(config);
       if (manual) return [check('manual', manual)];
-      return judge(config, context);
+      const checks = judge(config, context);
+      // Fail closed: arguments kubeharden cannot read may set the very flag that passed.
+      if (!config.unresolvedArgs?.length) return checks;
+      return checks.map((c) =>
+        c.status === 'pass'
+          ? { ...c, status: 'manual' as const, message: `${c.message}, but the command line also has ${config.unresolvedArgs!.join(' ')}, which kubeharden cannot resolve` }
+          : c,
+      );
     },
   };
 }

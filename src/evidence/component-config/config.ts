@@ -77,6 +77,11 @@ export interface ComponentConfig {
   referencedFiles: Map<string, ReferencedFile>;
   /** Things that went wrong building this (unreadable config file, …), for `error` results. */
   problems: string[];
+  /**
+   * Arguments whose text is not known (`$(EXTRA_ARGS)` from a valueFrom env, `$FLAGS` in a shell
+   * script): they may set flags kubeharden cannot see, so no control may pass on this config.
+   */
+  unresolvedArgs?: string[];
 }
 
 export interface BuildOptions {
@@ -94,6 +99,8 @@ export interface BuildOptions {
   configFile?: ComponentConfigFile;
   version?: ComponentVersion;
   source: ComponentSourceInfo;
+  /** Arguments whose text the source could not resolve (see ComponentConfig.unresolvedArgs). */
+  unresolvedArgs?: string[];
 }
 
 function flagValue(kind: ComponentKind, name: string, written: string, previous: SettingValue | undefined): SettingValue {
@@ -207,6 +214,7 @@ export function buildComponentConfig(options: BuildOptions): ComponentConfig {
     problems,
   };
   if (options.version) config.version = options.version;
+  if (options.unresolvedArgs?.length) config.unresolvedArgs = [...options.unresolvedArgs];
   if (options.configFile) config.configFile = options.configFile;
   return config;
 }
