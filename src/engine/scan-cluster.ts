@@ -1,0 +1,101 @@
+import type { Control, ControlMeta } from '../controls/control.js';
+import { OwnerIndex } from '../evidence/owners.js';
+import { BUILT_IN_POD_TEMPLATE_PATHS, type WorkloadOptions } from '../evidence/workload.js';
+import type { ClusterItem, CollectionError, ServerVersion } from '../sources/cluster/collect.js';
+import type { Result, Subject } from './result.js';
+import { ObjectEvaluator, toResult } from './scan-objects.js';
+
+/** Evidence the cluster source could not read is reported as a result, so no report can hide it. */
+export const CLUSTER_READABLE: ControlMeta = {
+  id: 'cluster-readable',
+  title: 'Every resource the scan needs must be readable',
+  severity: 'high',
+  family: 'input',
+  rationale:
+    'A resource the credentials may not read, or that did not answer in time, was not checked; reporting it keeps the scan from passing on evidence it never saw.',
+  remediation:
+    'Grant the scanning identity the read-only ClusterRole in deploy/rbac.yaml (or the missing verb on the resource named), or raise --request-timeout, and scan again.',
+  refs: [],
+};
+
+export interface ClusterScanOptions extends WorkloadOptions {
+  controls: readonly Control[];
+  /** Names the cluster in `cluster` subjects: the kubeconfig context. */
+  clusterName?: string;
+  /**
+   * Workload owners arrive before what they own (the live collector and its snapshots guarantee
+   * it), so nothing has to be held back; a kubectl dump in any order leaves this false.
+   */
+  ownersFirst?: boolean;
+}
+
+export interface ClusterScan {
+  /** Collection errors first (they qualify everything after), then objects in collection order. */
+  results: Result[];
+  serverVersion?: ServerVersion;
+  errors: CollectionError[];
+  /** Objects evaluated (owned pods reported through their owner are not counted). */
+  evaluated: number;
+}
+
+/**
+ * Evaluates collected cluster objects as they stream in. Each object is checked once, through its
+ * owner when the owner was collected; each collection error yields a `cluster-readable` error and
+ * an `error` result for every control that needed the missing kind, so none of them can pass.
+ */
+export async function scanCluster(items: AsyncIterable<ClusterItem> | Iterable<ClusterItem>, options: ClusterScanOptions): Promise<ClusterScan> {
+  const evaluator = new ObjectEvaluator(options.controls, options);
+  const owners = new OwnerIndex(workloadKinds(options));
+  const objectResults: Result[] = [];
+  const emit = (result: Result) => objectResults.push(result);
+  const errors: CollectionError[] = [];
+  let serverVersion: ServerVersion | undefined;
+  let evaluated = 0;
+  for await (const item of items) {
+    if (item.type === 'version') serverVersion = item.version;
+    else if (item.type === 'error') errors.push(item.error);
+    else {
+      const { object } = item.item;
+      owners.add(object);
+      if (owners.coveredByOwner(object)) continue;
+      if (!options.ownersFirst && owners.mayBeCovered(object)) {
+        owners.defer(item.item);
+        continue;
+      }
+      evaluator.evaluate(item.item, emit);
+      evaluated++;
+    }
+  }
+  for (const sourced of owners.uncovered()) {
+    evaluator.evaluate(sourced, emit);
+    evaluated++;
+  }
+  const results = [...collectionErrorResults(errors, options), ...objectResults];
+  return { results, serverVersion, errors, evaluated };
+}
+
+/** One `cluster-readable` error per collection error, and one per control that needed what is missing. */
+export function collectionErrorResults(errors: readonly CollectionError[], options: ClusterScanOptions): Result[] {
+  const subject: Subject = options.clusterName ? { type: 'cluster', name: options.clusterName } : { type: 'cluster' };
+  const kinds = workloadKinds(options);
+  const results: Result[] = [];
+  for (const error of errors) {
+    results.push(toResult(CLUSTER_READABLE, { status: 'error', message: error.message }, subject));
+    for (const control of options.controls) {
+      if (!dependsOn(control, error.kind, kinds)) continue;
+      results.push(toResult(control, { status: 'error', message: `not evaluated on every ${error.kind}: ${error.message}` }, subject));
+    }
+  }
+  return results;
+}
+
+/** Whether a control reads objects of `kind`: workload controls read every kind with a pod template. */
+function dependsOn(control: Control, kind: string, workloadKinds: ReadonlySet<string>): boolean {
+  if (control.scope === 'workload') return workloadKinds.has(kind);
+  const kinds: unknown = (control as { kinds?: unknown }).kinds;
+  return Array.isArray(kinds) && kinds.includes(kind);
+}
+
+function workloadKinds(options: WorkloadOptions): Set<string> {
+  return new Set([...Object.keys(BUILT_IN_POD_TEMPLATE_PATHS), ...Object.keys(options.podTemplatePaths ?? {})]);
+}
