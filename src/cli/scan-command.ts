@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { CATALOG } from '../controls/catalog.js';
-import { exitCodeFor } from '../engine/exit-code.js';
+import { ExitCodeTracker } from '../engine/exit-code.js';
+import type { ScanTarget } from '../engine/result.js';
+import type { InputProblem } from '../sources/manifests/index.js';
+import { JsonResultsStream } from '../report/json.js';
+import { VERSION } from '../version.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
 import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
@@ -47,19 +51,35 @@ Examples:
       const podTemplatePaths = parsePodTemplates(flags.podTemplate);
       const maxDocumentBytes = flags.maxDocumentBytes === undefined ? undefined : parsePositiveInt(flags.maxDocumentBytes, '--max-document-bytes');
       const startedAt = new Date().toISOString();
+      const targets: ScanTarget[] = [{ type: 'manifests', paths }];
+      const exit = new ExitCodeTracker(failOn);
+      // JSON is written as results arrive; other formats need the whole document.
+      const stream = format === 'json' ? new JsonResultsStream(flags.output, { schemaVersion: 1, tool: { name: 'kubeharden', version: VERSION } }) : undefined;
       const results = await scanManifests(paths, {
         controls: CATALOG,
         podTemplatePaths,
         maxDocumentBytes,
-        onProblem: (problem) => {
-          const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-          process.stderr.write(`kubeharden: ${problem.level === 'error' ? 'error' : 'note'}: ${where}: ${problem.message}\n`);
-        },
+        onProblem: reportProblem,
+        onResult: stream
+          ? (result) => {
+              exit.add(result);
+              stream.write(result);
+            }
+          : undefined,
       });
-      const document = resultsDocument(results, [{ type: 'manifests', paths }], startedAt);
-      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
-      process.exitCode = exitCodeFor(results, failOn);
+      if (stream) {
+        stream.end({ startedAt, finishedAt: new Date().toISOString(), targets });
+      } else {
+        for (const result of results) exit.add(result);
+        await writeReport(resultsDocument(results, targets, startedAt), { format, output: flags.output, showPassed: flags.showPassed });
+      }
+      process.exitCode = exit.code;
     });
+}
+
+function reportProblem(problem: InputProblem): void {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  process.stderr.write(`kubeharden: ${problem.level === 'error' ? 'error' : 'note'}: ${where}: ${problem.message}\n`);
 }
 
 function parsePodTemplates(values: string[]): Record<string, string> {

@@ -9,13 +9,18 @@ export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOpti
   controls: readonly Control[];
   /** Told of every input problem as it happens (for stderr). */
   onProblem?: (problem: InputProblem) => void;
+  /** Receives each result as soon as it exists; when given, results are not also kept in memory. */
+  onResult?: (result: Result) => void;
 }
 
-/** Scans manifests as a stream: each object is evaluated as soon as it is read. */
+/**
+ * Scans manifests as a stream: each object is evaluated as soon as it is read, and its results go
+ * to `onResult` (or into the returned array when there is none).
+ */
 export async function scanManifests(paths: string[], options: ManifestScanOptions): Promise<Result[]> {
   const evaluator = new ObjectEvaluator(options.controls, options);
   const results: Result[] = [];
-  const emit = (result: Result) => results.push(result);
+  const emit = options.onResult ?? ((result: Result) => results.push(result));
   for await (const item of readManifests(paths, options)) {
     if (item.type === 'object') {
       evaluator.evaluate(item.item, emit);

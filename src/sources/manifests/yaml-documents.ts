@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { isRecord, type FieldPath } from '../../evidence/kube-object.js';
+import { KUBERNETES_YAML_SCHEMA } from './kubernetes-yaml-schema.js';
 
 /** One YAML document of a multi-document stream, with the line it starts on (1-based). */
 export interface YamlDocumentText {
@@ -139,7 +140,7 @@ export function parseYamlDocument(doc: YamlDocumentText, limits: ParseLimits = D
   };
   let value: unknown;
   try {
-    value = yaml.load(doc.text, { listener } as yaml.LoadOptions);
+    value = yaml.load(doc.text, { listener, schema: KUBERNETES_YAML_SCHEMA } as yaml.LoadOptions);
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = (error.mark?.line ?? 0) + doc.firstLine;

@@ -154,3 +154,19 @@ items:
     assert.deepEqual(objects(items).map((o) => `${o.origin?.file}:${o.object.metadata?.name}`), ['<stdin>:from-stdin']);
   });
 });
+
+describe('YAML scalars as Kubernetes reads them (go-yaml v2, YAML 1.1)', () => {
+  const load = (text: string) => objects(objectsOfText('s.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\n${text}`))[0]!.object;
+  it('reads yes/on/y as true and no/off/n as false, as the API server will', () => {
+    const o = load('a: yes\nb: On\nc: "yes"\nd: off\ne: N\nf: True\ng: maybe\n');
+    assert.deepEqual([o.a, o.b, o.c, o.d, o.e, o.f, o.g], [true, true, 'yes', false, false, true, 'maybe']);
+  });
+  it('reads leading-zero integers as octal (defaultMode: 0644 is 420)', () => {
+    const o = load('a: 0644\nb: 0o600\nc: 420\nd: 0x1F\ne: 1_000\nf: "0644"\ng: 08\nh: -012\n');
+    assert.deepEqual([o.a, o.b, o.c, o.d, o.e, o.f, o.g, o.h], [420, 384, 420, 31, 1000, '0644', 8, -10]);
+  });
+  it('keeps timestamps as strings and resolves nulls, floats and merge keys', () => {
+    const o = load('a: 2024-01-01\nb: ~\nc: 1.5\nbase: &b {x: 1}\nd:\n  <<: *b\n  z: 2\n');
+    assert.deepEqual([o.a, o.b, o.c, o.d], ['2024-01-01', null, 1.5, { x: 1, z: 2 }]);
+  });
+});
