@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
 import { CATALOG } from '../controls/catalog.js';
 import type { KubeObject } from '../evidence/kube-object.js';
-import { exitCodeFor, EXIT_INCOMPLETE } from '../engine/exit-code.js';
+import { EXIT_INCOMPLETE, ExitCodeTracker } from '../engine/exit-code.js';
 import { inputErrorResult } from '../engine/input-errors.js';
-import type { ScanTarget } from '../engine/result.js';
+import type { Result, ScanTarget } from '../engine/result.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanCluster } from '../engine/scan-cluster.js';
 import { KubeApiClient } from '../sources/cluster/api-client.js';
@@ -11,6 +11,8 @@ import { ClusterUnreachableError, collectCluster, DEFAULT_PAGE_SIZE, type Cluste
 import { KubeconfigError, loadKubeconfig } from '../sources/cluster/kubeconfig.js';
 import { KUBELET_CONFIGURATION } from '../sources/cluster/resources.js';
 import { loadSnapshot, writeSnapshot } from '../sources/cluster/snapshot.js';
+import { JsonResultsStream } from '../report/json.js';
+import { VERSION } from '../version.js';
 import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
 
 interface KubeFlags {
@@ -101,7 +103,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
   let target: ScanTarget;
   let clusterName: string | undefined;
   let ownersFirst = true;
-  const inputErrors = [];
+  const inputErrors: Result[] = [];
   let client: KubeApiClient | undefined;
   if (flags.snapshot !== undefined) {
     if (flags.kubeconfig !== undefined || flags.context !== undefined) throw new UsageError('--snapshot reads a file; --kubeconfig and --context do not apply');
@@ -125,9 +127,24 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
     if (namespace !== undefined) target.namespace = namespace;
     items = collectCluster(client, { namespace, pageSize: live.pageSize, onProgress: progressLine() });
   }
+  const exit = new ExitCodeTracker(failOn);
+  for (const result of inputErrors) exit.add(result);
+  // JSON is written as results arrive (50 000 pods); other formats need the whole document.
+  const stream = format === 'json' ? new JsonResultsStream(flags.output, { schemaVersion: 1, tool: { name: 'kubeharden', version: VERSION } }) : undefined;
+  for (const result of stream ? inputErrors : []) stream!.write(result);
   let scan;
   try {
-    scan = await scanCluster(items, { controls: CATALOG, clusterName, ownersFirst });
+    scan = await scanCluster(items, {
+      controls: CATALOG,
+      clusterName,
+      ownersFirst,
+      onResult: stream
+        ? (result) => {
+            exit.add(result);
+            stream.write(result);
+          }
+        : undefined,
+    });
   } catch (error) {
     throw error instanceof ClusterUnreachableError ? new UsageError(error.message) : error;
   } finally {
@@ -136,10 +153,14 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
   }
   for (const error of scan.errors) process.stderr.write(`kubeharden: error: ${error.message}\n`);
   if (scan.serverVersion) target.serverVersion = scan.serverVersion.gitVersion;
-  const results = [...inputErrors, ...scan.results];
-  const document = resultsDocument(results, [target], startedAt);
-  await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
-  process.exitCode = exitCodeFor(results, failOn);
+  if (stream) {
+    stream.end({ startedAt, finishedAt: new Date().toISOString(), targets: [target] });
+  } else {
+    const results = [...inputErrors, ...scan.results];
+    for (const result of scan.results) exit.add(result);
+    await writeReport(resultsDocument(results, [target], startedAt), { format, output: flags.output, showPassed: flags.showPassed });
+  }
+  process.exitCode = exit.code;
 }
 
 async function runSnapshot(flags: KubeFlags & { output: string }): Promise<void> {

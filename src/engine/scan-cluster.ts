@@ -27,10 +27,15 @@ export interface ClusterScanOptions extends WorkloadOptions {
    * it), so nothing has to be held back; a kubectl dump in any order leaves this false.
    */
   ownersFirst?: boolean;
+  /** Receives each result as soon as it exists; when given, results are not also kept in memory. */
+  onResult?: (result: Result) => void;
 }
 
 export interface ClusterScan {
-  /** Collection errors first (they qualify everything after), then objects in collection order. */
+  /**
+   * Results of the objects in collection order, then those of the collection errors (known only
+   * once collection ends). Empty when `onResult` took them.
+   */
   results: Result[];
   serverVersion?: ServerVersion;
   errors: CollectionError[];
@@ -46,8 +51,8 @@ export interface ClusterScan {
 export async function scanCluster(items: AsyncIterable<ClusterItem> | Iterable<ClusterItem>, options: ClusterScanOptions): Promise<ClusterScan> {
   const evaluator = new ObjectEvaluator(options.controls, options);
   const owners = new OwnerIndex(workloadKinds(options));
-  const objectResults: Result[] = [];
-  const emit = (result: Result) => objectResults.push(result);
+  const results: Result[] = [];
+  const emit = options.onResult ?? ((result: Result) => results.push(result));
   const errors: CollectionError[] = [];
   let serverVersion: ServerVersion | undefined;
   let evaluated = 0;
@@ -70,7 +75,7 @@ export async function scanCluster(items: AsyncIterable<ClusterItem> | Iterable<C
     evaluator.evaluate(sourced, emit);
     evaluated++;
   }
-  const results = [...collectionErrorResults(errors, options), ...objectResults];
+  for (const result of collectionErrorResults(errors, options)) emit(result);
   return { results, serverVersion, errors, evaluated };
 }
 

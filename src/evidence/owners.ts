@@ -16,7 +16,8 @@ export class OwnerIndex {
 
   /** Records a collected object; call it for every object before asking about its dependents. */
   add(object: KubeObject): void {
-    if (!this.workloadKinds.has(object.kind)) return;
+    // Pods own no workloads; leaving them out keeps the index small at 50 000 pods.
+    if (object.kind === 'Pod' || !this.workloadKinds.has(object.kind)) return;
     const { name, namespace, uid } = object.metadata ?? {};
     if (typeof name !== 'string') return;
     this.workloads.set(ownerKey(object.kind, typeof namespace === 'string' ? namespace : '', name), typeof uid === 'string' ? uid : '');

@@ -89,7 +89,7 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
       assert.equal(scan.code, 2);
       assert.equal(scan.stderr, 'kubeharden: error: cannot list secrets in all namespaces: 403 Forbidden\n');
       const doc = JSON.parse(scan.stdout) as ResultsDocument;
-      assert.deepEqual(doc.results[0], {
+      assert.deepEqual(doc.results.at(-1), {
         control: 'cluster-readable',
         title: 'Every resource the scan needs must be readable',
         severity: 'high',
@@ -97,7 +97,7 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
         refs: [],
         subject: { type: 'cluster', name: 'prod' },
         message: 'cannot list secrets in all namespaces: 403 Forbidden',
-        remediation: doc.results[0]!.remediation,
+        remediation: doc.results.at(-1)!.remediation,
       });
       const file = join(dir, 'partial.json');
       const saved = await run(['snapshot', '--kubeconfig', kubeconfig, '-o', file]);

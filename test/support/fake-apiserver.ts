@@ -83,13 +83,15 @@ export interface RequestAttributes {
 }
 
 export interface Fault {
-  /** Which requests it hits. */
-  match: (attributes: RequestAttributes) => boolean;
+  /** Which requests it hits (`query` holds limit, continue, …). */
+  match: (attributes: RequestAttributes, query: URLSearchParams) => boolean;
   /** How many matching requests it hits; every one when absent. */
   times?: number;
   /** Answer with this status (and a Status body) instead of the real reply. */
   status?: number;
   retryAfter?: string;
+  /** The reply body with `status` (a Status object by default). */
+  body?: unknown;
   /** Wait this long before replying (beyond the client's timeout, to test it). */
   delayMs?: number;
 }
@@ -121,6 +123,8 @@ export interface FakeApiServer {
   caCert: string;
   /** Every request answered, in arrival order. */
   requests: RequestLogEntry[];
+  /** The most requests that were in progress at once. */
+  maxInFlight: number;
   /** Broken promises of the client (writes, secret data requested, wrong token); assert empty. */
   violations: string[];
   /** A kubeconfig (token + certificate-authority-data) for this server. */
@@ -195,10 +199,11 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       }
     }
     for (const fault of faults) {
-      if (fault.left <= 0 || !fault.match(attributes)) continue;
+      if (fault.left <= 0 || !fault.match(attributes, url.searchParams)) continue;
       fault.left--;
       if (fault.delayMs !== undefined) await sleep(fault.delayMs);
       if (res.destroyed) return log(0);
+      if (fault.status !== undefined && fault.body !== undefined) return reply(fault.status, fault.body);
       if (fault.status !== undefined) {
         return status(fault.status, fault.status === 429 ? 'TooManyRequests' : 'InternalError', `injected fault ${fault.status}`,
           fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter });
@@ -258,7 +263,12 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     });
   };
 
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server: Server = createServer({ cert: pki.serverCert, key: pki.serverKey }, (req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once('close', () => inFlight--);
     handle(req, res).catch((error: unknown) => {
       violations.push(`fake API server crashed: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
@@ -284,6 +294,9 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     token,
     caCert: pki.caCert,
     requests,
+    get maxInFlight() {
+      return maxInFlight;
+    },
     violations,
     kubeconfig,
     writeKubeconfig(dir, opts) {
@@ -326,6 +339,11 @@ export function requestAttributes(path: string): RequestAttributes {
   }
   if (rest.length >= 3) attributes.subresource = rest[2];
   return attributes;
+}
+
+/** The continue token this server issues for a list at PATH resuming at OFFSET (for 410 faults). */
+export function continueTokenFor(path: string, offset: number): string {
+  return encodeContinue({ path, offset });
 }
 
 function encodeContinue(value: { path: string; offset: number }): string {

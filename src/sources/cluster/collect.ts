@@ -162,6 +162,7 @@ export async function* listPages(
   const accept = resource.metadataOnly ? PARTIAL_METADATA_LIST : 'application/json';
   let continueToken: string | undefined;
   let count = 0;
+  let expired = 0;
   do {
     const query = new URLSearchParams({ limit: String(pageSize) });
     if (continueToken) query.set('continue', continueToken);
@@ -173,7 +174,8 @@ export async function* listPages(
       // 410 Gone: the continue token expired during a long list. The server offers a token to go on
       // from (an inconsistent but complete continuation), as client-go's pager uses.
       const offered = error.status === 410 && isRecord(error.body) && isRecord(error.body.metadata) ? error.body.metadata.continue : undefined;
-      if (typeof offered === 'string' && offered !== '' && offered !== continueToken) {
+      if (typeof offered === 'string' && offered !== '' && expired < 3) {
+        expired++;
         continueToken = offered;
         continue;
       }

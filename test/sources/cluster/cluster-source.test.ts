@@ -29,7 +29,7 @@ import {
   secret,
   staticPod,
 } from '../../support/cluster-objects.js';
-import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions } from '../../support/fake-apiserver.js';
+import { continueTokenFor, startFakeApiServer, type FakeApiServer, type FakeApiServerOptions } from '../../support/fake-apiserver.js';
 
 const FAST: Partial<ApiClientOptions> = { timeoutMs: 2000, retries: 3, backoffMs: 5, maxBackoffMs: 20, concurrency: 4 };
 
@@ -169,15 +169,17 @@ describe('cluster source against a loopback API server', () => {
       'cannot list statefulsets in all namespaces: 403 Forbidden',
     ]);
     const { results } = await scan(items);
-    assert.deepEqual(labels(results.filter((r) => r.status === 'error')), [
+    const errors = results.filter((r) => r.status === 'error');
+    assert.deepEqual(labels(errors), [
       'cluster-readable error cluster fake',
       'cluster-readable error cluster fake',
       'privileged-container error cluster fake',
       'cluster-readable error cluster fake',
       'privileged-container error cluster fake',
     ]);
-    assert.equal(results[0]!.message, 'cannot list secrets in all namespaces: 403 Forbidden');
-    assert.match(results[2]!.message, /^not evaluated on every ReplicaSet: cannot list replicasets in all namespaces: 403 Forbidden$/);
+    assert.deepEqual(results.slice(-errors.length), errors, 'error results come last');
+    assert.equal(errors[0]!.message, 'cannot list secrets in all namespaces: 403 Forbidden');
+    assert.match(errors[2]!.message, /^not evaluated on every ReplicaSet: cannot list replicasets in all namespaces: 403 Forbidden$/);
     // The pod's ReplicaSet was not collected, so the pod is reported itself.
     assert.ok(labels(results).includes('privileged-container pass Pod shop/web-7d9c8b6f5-a [app]'));
     assert.equal(exitCodeFor(results, 'none'), 2);
@@ -208,6 +210,32 @@ describe('cluster source against a loopback API server', () => {
     assert.deepEqual(attempts('roles'), [503, 503, 503], 'bounded: 1 try + 2 retries');
     assert.equal(objectsOf(items).filter((o) => o.kind === 'Deployment').length, 1);
     assert.equal(objectsOf(items).filter((o) => o.kind === 'Pod').length, 4);
+  });
+
+  it('keeps at most --concurrency requests in flight', async () => {
+    const { server } = await collect(
+      { objects: hardenedCluster(), faults: [{ match: (a) => a.verb === 'list', delayMs: 30 }] },
+      {},
+      { concurrency: 2 },
+    );
+    assert.equal(server.maxInFlight, 2);
+  });
+
+  it('goes on from the token a 410 Gone offers when a continue token expired mid-list', async () => {
+    const objects = [0, 1, 2, 3, 4].map((i) => pod('shop', `p${i}`));
+    const { items, server } = await collect({
+      objects,
+      faults: [{
+        match: (a, query) => a.resource === 'pods' && query.has('continue'),
+        times: 1,
+        status: 410,
+        body: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Expired', code: 410,
+          message: 'The provided continue parameter is too old', metadata: { continue: continueTokenFor('/api/v1/pods', 2) } },
+      }],
+    }, { pageSize: 2 });
+    assert.deepEqual(errorsOf(items), []);
+    assert.deepEqual(objectsOf(items).filter((o) => o.kind === 'Pod').map((o) => o.metadata?.name), ['p0', 'p1', 'p2', 'p3', 'p4']);
+    assert.deepEqual(server.requests.filter((r) => r.path === '/api/v1/pods').map((r) => r.status), [200, 410, 200, 200]);
   });
 
   it('pages 10 001 pods through limit/continue', async () => {
