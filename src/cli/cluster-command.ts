@@ -10,7 +10,7 @@ import { KubeApiClient } from '../sources/cluster/api-client.js';
 import { ClusterUnreachableError, collectCluster, DEFAULT_PAGE_SIZE, type ClusterItem } from '../sources/cluster/collect.js';
 import { KubeconfigError, loadKubeconfig } from '../sources/cluster/kubeconfig.js';
 import { KUBELET_CONFIGURATION } from '../sources/cluster/resources.js';
-import { loadSnapshot, writeSnapshot } from '../sources/cluster/snapshot.js';
+import { openSnapshot, writeSnapshot } from '../sources/cluster/snapshot.js';
 import { JsonResultsStream } from '../report/json.js';
 import { VERSION } from '../version.js';
 import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
@@ -99,7 +99,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
   const failOn = parseFailOn(flags.failOn);
   const startedAt = new Date().toISOString();
   const namespace = flags.namespace;
-  let items: AsyncIterable<ClusterItem> | ClusterItem[];
+  let items: AsyncIterable<ClusterItem> | Iterable<ClusterItem>;
   let target: ScanTarget;
   let clusterName: string | undefined;
   let ownersFirst = true;
@@ -107,13 +107,13 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
   let client: KubeApiClient | undefined;
   if (flags.snapshot !== undefined) {
     if (flags.kubeconfig !== undefined || flags.context !== undefined) throw new UsageError('--snapshot reads a file; --kubeconfig and --context do not apply');
-    const snapshot = await loadSnapshot(flags.snapshot);
+    const snapshot = await openSnapshot(flags.snapshot);
     for (const problem of snapshot.problems) {
       const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
       process.stderr.write(`kubeharden: ${problem.level === 'error' ? 'error' : 'note'}: ${where}: ${problem.message}\n`);
       if (problem.level === 'error') inputErrors.push(inputErrorResult(problem.file, problem.message, problem.line));
     }
-    items = namespace === undefined ? snapshot.items : snapshot.items.filter((item) => item.type !== 'object' || inNamespaceScope(item.item.object, namespace));
+    items = namespace === undefined ? snapshot.items : inNamespaceScope(snapshot.items, namespace);
     clusterName = snapshot.info?.context;
     ownersFirst = snapshot.info !== undefined;
     target = { type: 'snapshot', file: flags.snapshot };
@@ -196,7 +196,11 @@ function connect(flags: KubeFlags) {
 }
 
 /** -n on a snapshot: that namespace's objects and the cluster-scoped ones a live -n scan reads too. */
-function inNamespaceScope(object: KubeObject, namespace: string): boolean {
+async function* inNamespaceScope(items: AsyncIterable<ClusterItem> | Iterable<ClusterItem>, namespace: string): AsyncGenerator<ClusterItem> {
+  for await (const item of items) if (item.type !== 'object' || objectInNamespaceScope(item.item.object, namespace)) yield item;
+}
+
+function objectInNamespaceScope(object: KubeObject, namespace: string): boolean {
   const own = object.metadata?.namespace;
   if (typeof own === 'string' && own !== '') return own === namespace;
   if (object.kind === 'Namespace') return object.metadata?.name === namespace;

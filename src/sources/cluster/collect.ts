@@ -209,7 +209,10 @@ function listError(resource: ResourceType, namespace: string | undefined, error?
 
 /** List items carry no apiVersion and kind; Secrets arrive as PartialObjectMetadata. */
 function normalize(resource: ResourceType, item: Record<string, unknown>): KubeObject {
-  const object = withoutManagedFields({ ...item, apiVersion: resource.apiVersion, kind: resource.kind } as KubeObject);
+  // apiVersion and kind first, as kubectl prints them; the resource's own values win.
+  const object = withoutManagedFields({ apiVersion: resource.apiVersion, kind: resource.kind, ...item } as KubeObject);
+  object.apiVersion = resource.apiVersion;
+  object.kind = resource.kind;
   return resource.kind === 'Secret' ? metadataOnlySecret(object) : object;
 }
 
@@ -227,9 +230,9 @@ async function readKubeletConfigs(client: KubeApiClient, nodeNames: string[], er
         const config = isRecord(body) ? body.kubeletconfig : undefined;
         if (!isRecord(config)) throw new ApiRequestError('the reply has no kubeletconfig');
         return {
-          ...config,
           apiVersion: KUBELET_CONFIGURATION.apiVersion,
           kind: KUBELET_CONFIGURATION.kind,
+          ...config,
           metadata: { name: node, annotations: { 'kubeharden.io/source': `nodes/${node}/proxy/configz` } },
         };
       } catch (error) {

@@ -11,7 +11,7 @@ import { subjectLabel } from '../../../src/report/subject-label.js';
 import { KubeApiClient, type ApiClientOptions } from '../../../src/sources/cluster/api-client.js';
 import { ClusterUnreachableError, collectCluster, type ClusterItem, type CollectOptions } from '../../../src/sources/cluster/collect.js';
 import { KubeconfigError, loadKubeconfig } from '../../../src/sources/cluster/kubeconfig.js';
-import { loadSnapshot, writeSnapshot } from '../../../src/sources/cluster/snapshot.js';
+import { openSnapshot, writeSnapshot } from '../../../src/sources/cluster/snapshot.js';
 import {
   container,
   cronJob,
@@ -295,12 +295,19 @@ describe('cluster source against a loopback API server', () => {
     assert.equal(info.errors.length, 1);
     const text = readFileSync(file, 'utf8');
     assert.ok(!text.includes('sk-live') && !text.includes(Buffer.from('sk-live-0123456789').toString('base64')));
-    const snapshot = await loadSnapshot(file);
+    const snapshot = await openSnapshot(file);
     assert.deepEqual(snapshot.problems, []);
     assert.equal(snapshot.info?.context, 'fake');
     assert.equal(snapshot.info?.serverVersion?.gitVersion, 'v1.30.4');
     const offline = await scanCluster(snapshot.items, { controls: CATALOG, clusterName: snapshot.info?.context, ownersFirst: true });
     assert.deepEqual(offline.results, live.results);
+    assert.deepEqual(snapshot.info?.errors, info.errors, 'the errors are known once the items are read');
+    // Reformatted (pretty-printed) it is still a snapshot, read whole.
+    const pretty = join(dir, 'pretty.json');
+    writeFileSync(pretty, JSON.stringify(JSON.parse(text), null, 2));
+    const reread = await openSnapshot(pretty);
+    assert.equal(reread.info?.context, 'fake');
+    assert.deepEqual((await scanCluster(reread.items, { controls: CATALOG, clusterName: 'fake', ownersFirst: true })).results, live.results);
     assert.ok(live.results.some((r) => r.status === 'fail') && live.results.some((r) => r.status === 'error'));
   });
 
@@ -317,9 +324,9 @@ describe('cluster source against a loopback API server', () => {
     const file = join(dir, 'dump.yaml');
     const { dump: toYaml } = await import('js-yaml');
     writeFileSync(file, toYaml(dump));
-    const snapshot = await loadSnapshot(file);
+    const snapshot = await openSnapshot(file);
     assert.equal(snapshot.info, undefined);
-    assert.ok(!JSON.stringify(snapshot.items).includes(Buffer.from('dump-secret-value').toString('base64')));
+    assert.ok(!JSON.stringify([...(snapshot.items as ClusterItem[])]).includes(Buffer.from('dump-secret-value').toString('base64')));
     const { results } = await scanCluster(snapshot.items, { controls: CATALOG });
     assert.deepEqual(labels(results), ['privileged-container fail Deployment shop/web [app]']);
     const subject = results[0]!.subject;
