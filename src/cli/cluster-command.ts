@@ -120,7 +120,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
     if (snapshot.info) Object.assign(target, { context: snapshot.info.context, server: snapshot.info.server, collectedAt: snapshot.info.collectedAt });
     if (namespace !== undefined) target.namespace = namespace;
   } else {
-    const live = connect(flags);
+    const live = await connect(flags);
     client = live.client;
     clusterName = live.context;
     target = { type: 'cluster', context: live.context, server: live.server };
@@ -164,7 +164,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
 }
 
 async function runSnapshot(flags: KubeFlags & { output: string }): Promise<void> {
-  const live = connect(flags);
+  const live = await connect(flags);
   const namespace = flags.namespace;
   let info;
   try {
@@ -182,12 +182,12 @@ async function runSnapshot(flags: KubeFlags & { output: string }): Promise<void>
   process.exitCode = info.errors.length > 0 ? EXIT_INCOMPLETE : 0;
 }
 
-function connect(flags: KubeFlags) {
+async function connect(flags: KubeFlags) {
   const pageSize = positiveInt(flags.chunkSize, '--chunk-size');
   const concurrency = positiveInt(flags.concurrency, '--concurrency');
   const timeoutMs = parseDuration(flags.requestTimeout);
   try {
-    const { kubeConfig, context, server } = loadKubeconfig({ kubeconfig: flags.kubeconfig, context: flags.context });
+    const { kubeConfig, context, server } = await loadKubeconfig({ kubeconfig: flags.kubeconfig, context: flags.context });
     return { client: new KubeApiClient(kubeConfig, { timeoutMs, concurrency }), context, server, pageSize };
   } catch (error) {
     if (error instanceof KubeconfigError) throw new UsageError(error.message);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,9 @@ import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions } fro
 const CLI = join('dist', 'src', 'cli', 'main.js');
 
 /** Runs the built CLI without blocking this process, which serves the fake API server. */
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], command = [process.execPath, CLI]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', KUBECONFIG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0]!, [...command.slice(1), ...args], { env: { ...process.env, NO_COLOR: '1', KUBECONFIG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -54,7 +54,6 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
       assert.deepEqual(doc.scan.targets, [{ type: 'cluster', context: 'prod', server: server.url, serverVersion: 'v1.30.4' }]);
       const fails = doc.results.filter((r) => r.status === 'fail');
       assert.deepEqual(fails.map((r) => r.subject), [{ type: 'resource', apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name: 'debug', container: 'shell' }]);
-      assert.equal((await run(['cluster', '--kubeconfig', kubeconfig, '--fail-on', 'none'])).code, 0);
     });
   });
 
@@ -116,6 +115,7 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
     assert.equal(all.code, 1, all.stderr);
     const fail = (JSON.parse(all.stdout) as ResultsDocument).results.find((r) => r.status === 'fail')!;
     assert.equal(fail.subject.type === 'resource' && fail.subject.file, file);
+    assert.equal((await run(['cluster', '--snapshot', file, '--fail-on', 'none'])).code, 0);
     const payments = await run(['cluster', '--snapshot', file, '-n', 'payments', '--format', 'json']);
     assert.equal(payments.code, 0, payments.stderr);
     const namespaces = new Set((JSON.parse(payments.stdout) as ResultsDocument).results.map((r) => r.subject.type === 'resource' ? r.subject.namespace : ''));
@@ -146,6 +146,21 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
     assert.equal(code, 2);
     assert.match(stderr, /^kubeharden: cannot reach the API server https:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/);
     assert.equal(stdout, '');
+  });
+
+  it('shows a progress line on stderr when it is a terminal', async (t) => {
+    if (spawnSync('script', ['--version']).status !== 0) return t.skip('no script(1) to provide a terminal');
+    await withServer(failing(), async (_server, kubeconfig) => {
+      const out = join(dir, 'tty.json');
+      // script(1) runs the CLI on a pseudo-terminal; what it prints arrives on script's stdout.
+      const cli = [process.execPath, CLI, 'cluster', '--kubeconfig', kubeconfig, '--format', 'json', '-o', out].join(' ');
+      const { code, stdout } = await run([], ['script', '-qefc', cli, '/dev/null']);
+      assert.equal(code, 1);
+      assert.ok(stdout.startsWith('\r\u001b[Kreading '), JSON.stringify(stdout));
+      assert.match(stdout, /reading \w+: \d+/);
+      assert.ok(stdout.endsWith('\r\u001b[K'), 'the line is cleared at the end');
+      assert.equal((JSON.parse(readFileSync(out, 'utf8')) as ResultsDocument).schemaVersion, 1);
+    });
   });
 
   it('reports an unreadable snapshot file as an input error', async () => {

@@ -15,12 +15,12 @@ describe('fake API server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kh-fake-'));
     const server = await startFakeApiServer({ objects: [secret('shop', 's', { password: 'p' })] });
     try {
-      const client = new KubeApiClient(loadKubeconfig({ kubeconfig: server.writeKubeconfig(dir) }).kubeConfig, { retries: 0 });
+      const client = new KubeApiClient((await loadKubeconfig({ kubeconfig: server.writeKubeconfig(dir) })).kubeConfig, { retries: 0 });
       await assert.rejects(client.getJson('/api/v1/secrets'), (e: unknown) => e instanceof ApiRequestError && e.status === 406);
       const metadata = await client.getJson('/api/v1/secrets', 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1') as { items: object[] };
       assert.deepEqual(Object.keys(metadata.items[0]!), ['apiVersion', 'kind', 'metadata']);
       client.close();
-      const wrong = new KubeApiClient(loadKubeconfig({ kubeconfig: server.writeKubeconfig(dir, { token: 'stolen' }) }).kubeConfig, { retries: 0 });
+      const wrong = new KubeApiClient((await loadKubeconfig({ kubeconfig: server.writeKubeconfig(dir, { token: 'stolen' }) })).kubeConfig, { retries: 0 });
       await assert.rejects(wrong.getJson('/api/v1/pods'), (e: unknown) => e instanceof ApiRequestError && e.status === 401);
       wrong.close();
       assert.equal(server.violations.length, 2);

@@ -1,7 +1,7 @@
 import { accessSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 
 export interface KubeconfigOptions {
   /** --kubeconfig: wins over KUBECONFIG and ~/.kube/config. */
@@ -28,7 +28,9 @@ const SERVICE_ACCOUNT_ROOT = '/var/run/secrets/kubernetes.io/serviceaccount';
  * Finds credentials the way kubectl does: --kubeconfig, else KUBECONFIG (a list of files, merged),
  * else ~/.kube/config, else the pod's service account when running in a cluster.
  */
-export function loadKubeconfig(options: KubeconfigOptions = {}): LoadedKubeconfig {
+export async function loadKubeconfig(options: KubeconfigOptions = {}): Promise<LoadedKubeconfig> {
+  // Loaded on demand: the library is large, and `kubeharden scan` never needs it.
+  const { KubeConfig } = await import('@kubernetes/client-node');
   const kubeConfig = new KubeConfig();
   const prefix = options.inClusterPrefix ?? '';
   try {

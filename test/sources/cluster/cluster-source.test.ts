@@ -47,7 +47,7 @@ async function collect(
 ): Promise<{ items: ClusterItem[]; server: FakeApiServer }> {
   const server = await startFakeApiServer(serverOptions);
   try {
-    const { kubeConfig } = loadKubeconfig({ kubeconfig: server.writeKubeconfig(dir) });
+    const { kubeConfig } = await loadKubeconfig({ kubeconfig: server.writeKubeconfig(dir) });
     const client = new KubeApiClient(kubeConfig, { ...FAST, ...clientOptions });
     const items: ClusterItem[] = [];
     try {
@@ -338,7 +338,7 @@ describe('cluster source against a loopback API server', () => {
     const server = await startFakeApiServer();
     const kubeconfig = server.writeKubeconfig(dir);
     await server.close();
-    const client = new KubeApiClient(loadKubeconfig({ kubeconfig }).kubeConfig, { ...FAST, retries: 1 });
+    const client = new KubeApiClient((await loadKubeconfig({ kubeconfig })).kubeConfig, { ...FAST, retries: 1 });
     await assert.rejects(async () => {
       for await (const _ of collectCluster(client)) void _;
     }, (error: unknown) => error instanceof ClusterUnreachableError && /^cannot reach the API server https:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/.test(error.message));
@@ -354,7 +354,7 @@ describe('cluster source against a loopback API server', () => {
       config.clusters[0]!.cluster['certificate-authority-data'] = Buffer.from(testPki().serverCert).toString('base64');
       const file = join(dir, 'wrong-ca');
       writeFileSync(file, JSON.stringify(config));
-      const client = new KubeApiClient(loadKubeconfig({ kubeconfig: file }).kubeConfig, { ...FAST, retries: 0 });
+      const client = new KubeApiClient((await loadKubeconfig({ kubeconfig: file })).kubeConfig, { ...FAST, retries: 0 });
       await assert.rejects(async () => {
         for await (const _ of collectCluster(client)) void _;
       }, ClusterUnreachableError);
@@ -371,9 +371,9 @@ describe('kubeconfig loading', () => {
     const server = await startFakeApiServer();
     try {
       const file = server.writeKubeconfig(dir, { context: 'prod' });
-      assert.equal(loadKubeconfig({ kubeconfig: file, context: 'prod' }).context, 'prod');
-      assert.throws(() => loadKubeconfig({ kubeconfig: file, context: 'staging' }), (e: unknown) => e instanceof KubeconfigError && e.message === 'no context "staging" in the kubeconfig; it has: prod');
-      assert.throws(() => loadKubeconfig({ kubeconfig: join(dir, 'missing') }), KubeconfigError);
+      assert.equal((await loadKubeconfig({ kubeconfig: file, context: 'prod' })).context, 'prod');
+      await assert.rejects(loadKubeconfig({ kubeconfig: file, context: 'staging' }), (e: unknown) => e instanceof KubeconfigError && e.message === 'no context "staging" in the kubeconfig; it has: prod');
+      await assert.rejects(loadKubeconfig({ kubeconfig: join(dir, 'missing') }), KubeconfigError);
     } finally {
       await server.close();
     }
@@ -394,7 +394,7 @@ describe('kubeconfig loading', () => {
       delete process.env.KUBECONFIG;
       process.env.KUBERNETES_SERVICE_HOST = '127.0.0.1';
       process.env.KUBERNETES_SERVICE_PORT = new URL(server.url).port;
-      const loaded = loadKubeconfig({ inClusterPrefix: prefix });
+      const loaded = await loadKubeconfig({ inClusterPrefix: prefix });
       assert.equal(loaded.context, 'inClusterContext');
       const client = new KubeApiClient(loaded.kubeConfig, FAST);
       const items: ClusterItem[] = [];
