@@ -103,6 +103,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
   let target: ScanTarget;
   let clusterName: string | undefined;
   let ownersFirst = true;
+  let snapshotNamespace: string | undefined;
   const inputErrors: Result[] = [];
   let client: KubeApiClient | undefined;
   if (flags.snapshot !== undefined) {
@@ -116,6 +117,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
     items = namespace === undefined ? snapshot.items : inNamespaceScope(snapshot.items, namespace);
     clusterName = snapshot.info?.context;
     ownersFirst = snapshot.info !== undefined;
+    snapshotNamespace = snapshot.info?.namespace;
     target = { type: 'snapshot', file: flags.snapshot };
     if (snapshot.info) Object.assign(target, { context: snapshot.info.context, server: snapshot.info.server, collectedAt: snapshot.info.collectedAt });
     if (namespace !== undefined) target.namespace = namespace;
@@ -138,6 +140,8 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
       controls: CATALOG,
       clusterName,
       ownersFirst,
+      // One namespace is not the whole cluster: what was not seen may exist elsewhere.
+      complete: ownersFirst && namespace === undefined && (flags.snapshot === undefined || snapshotNamespace === undefined),
       onResult: stream
         ? (result) => {
             exit.add(result);

@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { registerClusterCommands } from './cluster-command.js';
 import { registerControlsCommand } from './controls-command.js';
 import { UsageError } from './output.js';
+import { registerRbacCommand } from './rbac-command.js';
 import { registerScanCommand } from './scan-command.js';
 
 const program = new Command()
@@ -17,6 +18,7 @@ const program = new Command()
 registerScanCommand(program);
 registerClusterCommands(program);
 registerControlsCommand(program);
+registerRbacCommand(program);
 
 try {
   await program.parseAsync(process.argv);

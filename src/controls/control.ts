@@ -1,4 +1,5 @@
 import type { FieldPath, SourcedObject } from '../evidence/kube-object.js';
+import type { Inventory, InventorySubject } from '../evidence/inventory.js';
 import type { ContainerView, WorkloadView } from '../evidence/workload.js';
 import type { Ref } from '../frameworks/refs.js';
 
@@ -45,7 +46,20 @@ export interface ObjectControl extends ControlMeta {
   evaluate(object: SourcedObject): Check[];
 }
 
-export type Control = WorkloadControl | ObjectControl;
+/** A verdict of an inventory control, on the subject it names (an object, or an RBAC user/group/service account). */
+export interface InventoryCheck extends Check {
+  subject: InventorySubject;
+}
+
+/** Checks the whole set of objects a scan saw (RBAC, namespaces, network policies), after the stream ends. */
+export interface InventoryControl extends ControlMeta {
+  scope: 'inventory';
+  /** The kinds this control reads from the inventory; `Workload` means every object with a pod template. */
+  kinds: readonly string[];
+  evaluate(inventory: Inventory): InventoryCheck[];
+}
+
+export type Control = WorkloadControl | ObjectControl | InventoryControl;
 
 /** The shared mechanism behind most pod-security controls: one verdict per container. */
 export function perContainer(

@@ -1,8 +1,10 @@
 import type { Control, ControlMeta } from '../controls/control.js';
+import { WORKLOAD_KIND } from '../evidence/inventory.js';
 import { OwnerIndex } from '../evidence/owners.js';
 import { BUILT_IN_POD_TEMPLATE_PATHS, type WorkloadOptions } from '../evidence/workload.js';
 import type { ClusterItem, CollectionError, ServerVersion } from '../sources/cluster/collect.js';
 import type { Result, Subject } from './result.js';
+import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import { ObjectEvaluator, toResult } from './scan-objects.js';
 
 /** Evidence the cluster source could not read is reported as a result, so no report can hide it. */
@@ -27,6 +29,11 @@ export interface ClusterScanOptions extends WorkloadOptions {
    * it), so nothing has to be held back; a kubectl dump in any order leaves this false.
    */
   ownersFirst?: boolean;
+  /**
+   * The objects are a whole cluster (a live scan or a kubeharden snapshot of one), so what was not
+   * seen does not exist; a kubectl dump may hold only some kinds. See Inventory.complete.
+   */
+  complete?: boolean;
   /** Receives each result as soon as it exists; when given, results are not also kept in memory. */
   onResult?: (result: Result) => void;
 }
@@ -45,12 +52,15 @@ export interface ClusterScan {
 
 /**
  * Evaluates collected cluster objects as they stream in. Each object is checked once, through its
- * owner when the owner was collected; each collection error yields a `cluster-readable` error and
- * an `error` result for every control that needed the missing kind, so none of them can pass.
+ * owner when the owner was collected, and kept for the inventory controls, which run at the end.
+ * Each collection error yields a `cluster-readable` error and an `error` result for every control
+ * that needed the missing kind; inventory controls that needed it do not run, since the absence of
+ * objects they could not see would decide their verdicts.
  */
 export async function scanCluster(items: AsyncIterable<ClusterItem> | Iterable<ClusterItem>, options: ClusterScanOptions): Promise<ClusterScan> {
   const evaluator = new ObjectEvaluator(options.controls, options);
   const owners = new OwnerIndex(workloadKinds(options));
+  const inventory = inventoryFor(options.controls, { podTemplatePaths: options.podTemplatePaths, complete: options.complete ?? false });
   const results: Result[] = [];
   const emit = options.onResult ?? ((result: Result) => results.push(result));
   const errors: CollectionError[] = [];
@@ -68,13 +78,19 @@ export async function scanCluster(items: AsyncIterable<ClusterItem> | Iterable<C
         continue;
       }
       evaluator.evaluate(item.item, emit);
+      inventory.add(item.item);
       evaluated++;
     }
   }
   for (const sourced of owners.uncovered()) {
     evaluator.evaluate(sourced, emit);
+    inventory.add(sourced);
     evaluated++;
   }
+  const kinds = workloadKinds(options);
+  const unreadable = errors.map((e) => e.kind);
+  const runnable = options.controls.filter((control) => control.scope !== 'inventory' || !unreadable.some((kind) => dependsOn(control, kind, kinds)));
+  for (const result of evaluateInventory(runnable, inventory)) emit(result);
   for (const result of collectionErrorResults(errors, options)) emit(result);
   return { results, serverVersion, errors, evaluated };
 }
@@ -94,11 +110,10 @@ export function collectionErrorResults(errors: readonly CollectionError[], optio
   return results;
 }
 
-/** Whether a control reads objects of `kind`: workload controls read every kind with a pod template. */
+/** Whether a control reads objects of `kind`: workload controls (and the `Workload` pseudo-kind) read every kind with a pod template. */
 function dependsOn(control: Control, kind: string, workloadKinds: ReadonlySet<string>): boolean {
   if (control.scope === 'workload') return workloadKinds.has(kind);
-  const kinds: unknown = (control as { kinds?: unknown }).kinds;
-  return Array.isArray(kinds) && kinds.includes(kind);
+  return control.kinds.includes(kind) || (control.kinds.includes(WORKLOAD_KIND) && workloadKinds.has(kind));
 }
 
 function workloadKinds(options: WorkloadOptions): Set<string> {
