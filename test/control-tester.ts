@@ -38,6 +38,7 @@ export function evaluateManifest(control: Control, yaml: string, options: Worklo
     evaluator.evaluate(item.item, (r) => results.push(r));
     inventory.add(item.item);
   }
+  evaluator.finish((r) => results.push(r));
   results.push(...evaluateInventory([control], inventory));
   return results;
 }

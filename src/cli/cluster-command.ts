@@ -13,7 +13,8 @@ import { KUBELET_CONFIGURATION } from '../sources/cluster/resources.js';
 import { openSnapshot, writeSnapshot } from '../sources/cluster/snapshot.js';
 import { JsonResultsStream } from '../report/json.js';
 import { VERSION } from '../version.js';
-import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
+import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
+import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
 interface KubeFlags {
   kubeconfig?: string;
@@ -25,7 +26,7 @@ interface KubeFlags {
   concurrency: string;
 }
 
-interface ClusterFlags extends KubeFlags {
+interface ClusterFlags extends KubeFlags, ExemptionFlags {
   snapshot?: string;
   format: string;
   output?: string;
@@ -46,16 +47,17 @@ function addKubeOptions(command: Command): Command {
 }
 
 export function registerClusterCommands(program: Command): void {
-  addKubeOptions(
+  const clusterCommand = addKubeOptions(
     program
       .command('cluster')
       .description('scan a live cluster through kubeconfig, or a snapshot of one (--snapshot FILE)'),
   )
     .option('--snapshot <file>', 'scan a saved snapshot (kubeharden snapshot, or a kubectl get -A -o yaml|json dump) instead')
-    .option('-f, --format <format>', 'report format: table, json', 'table')
+    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
-    .option('--show-passed', 'list passing subjects in the table too')
+    .option('--show-passed', 'list passing subjects in the table too');
+  addExemptionOptions(clusterCommand)
     .addHelpText(
       'after',
       `
@@ -97,6 +99,7 @@ Example:
 async function runCluster(flags: ClusterFlags): Promise<void> {
   const format = parseFormat(flags.format);
   const failOn = parseFailOn(flags.failOn);
+  const waivers = await loadWaivers(flags);
   const startedAt = new Date().toISOString();
   const namespace = flags.namespace;
   let items: AsyncIterable<ClusterItem> | Iterable<ClusterItem>;
@@ -139,6 +142,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
     scan = await scanCluster(items, {
       controls: CATALOG,
       clusterName,
+      waivers,
       ownersFirst,
       // One namespace is not the whole cluster: what was not seen may exist elsewhere.
       complete: ownersFirst && namespace === undefined && (flags.snapshot === undefined || snapshotNamespace === undefined),
@@ -157,12 +161,16 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
   }
   for (const error of scan.errors) process.stderr.write(`kubeharden: error: ${error.message}\n`);
   if (scan.serverVersion) target.serverVersion = scan.serverVersion.gitVersion;
+  const warnings = reportWaiverWarnings(waivers);
+  const scanInfo = { startedAt, finishedAt: new Date().toISOString(), targets: [target], ...(warnings.length > 0 ? { warnings } : {}) };
   if (stream) {
-    stream.end({ startedAt, finishedAt: new Date().toISOString(), targets: [target] });
+    stream.end(scanInfo);
   } else {
     const results = [...inputErrors, ...scan.results];
     for (const result of scan.results) exit.add(result);
-    await writeReport(resultsDocument(results, [target], startedAt), { format, output: flags.output, showPassed: flags.showPassed });
+    const document = resultsDocument(results, [target], startedAt, scanInfo.finishedAt);
+    document.scan = scanInfo;
+    await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
   }
   process.exitCode = exit.code;
 }

@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { registerClusterCommands } from './cluster-command.js';
 import { registerControlsCommand } from './controls-command.js';
 import { UsageError } from './output.js';
+import { registerReportCommand } from './report-command.js';
 import { registerRbacCommand } from './rbac-command.js';
 import { registerScanCommand } from './scan-command.js';
 
@@ -18,6 +19,7 @@ const program = new Command()
 registerScanCommand(program);
 registerClusterCommands(program);
 registerControlsCommand(program);
+registerReportCommand(program);
 registerRbacCommand(program);
 
 try {

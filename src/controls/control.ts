@@ -1,6 +1,8 @@
 import type { FieldPath, SourcedObject } from '../evidence/kube-object.js';
 import type { Inventory, InventorySubject } from '../evidence/inventory.js';
 import type { ContainerView, WorkloadView } from '../evidence/workload.js';
+import type { ComponentConfig, SourceLocation } from '../evidence/component-config/config.js';
+import type { ComponentKind } from '../evidence/component-config/kinds.js';
 import type { Ref } from '../frameworks/refs.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -31,6 +33,8 @@ export interface Check {
   container?: string;
   /** The offending (or satisfying) field, for the line number. */
   path?: FieldPath;
+  /** For component controls: the file and line of the setting (a flag in a manifest or unit, a config-file field). */
+  location?: SourceLocation;
 }
 
 /** Checks each workload (any object with a pod spec). */
@@ -46,6 +50,22 @@ export interface ObjectControl extends ControlMeta {
   evaluate(object: SourcedObject): Check[];
 }
 
+/** What a component control may look at besides the component itself. */
+export interface ComponentContext {
+  /** The other components seen on the same node or in the same scan (etcd-unique-ca compares etcd with the apiserver). */
+  peers: readonly ComponentConfig[];
+}
+
+/** Checks the effective configuration of one component kind, wherever it was seen (node process, static pod, Pod). */
+export interface ComponentControl extends ControlMeta {
+  scope: 'component';
+  component: ComponentKind;
+  /** True when the verdict depends on `context.peers`: evaluate after every component has been seen. */
+  needsPeers?: boolean;
+  evaluate(config: ComponentConfig, context: ComponentContext): Check[];
+}
+
+
 /** A verdict of an inventory control, on the subject it names (an object, or an RBAC user/group/service account). */
 export interface InventoryCheck extends Check {
   subject: InventorySubject;
@@ -59,7 +79,7 @@ export interface InventoryControl extends ControlMeta {
   evaluate(inventory: Inventory): InventoryCheck[];
 }
 
-export type Control = WorkloadControl | ObjectControl | InventoryControl;
+export type Control = WorkloadControl | ObjectControl | ComponentControl | InventoryControl;
 
 /** The shared mechanism behind most pod-security controls: one verdict per container. */
 export function perContainer(
@@ -81,3 +101,4 @@ export function perPod(meta: ControlMeta, check: (workload: WorkloadView) => Che
 
 export const pass = (message: string, path?: FieldPath): Check => ({ status: 'pass', message, path });
 export const fail = (message: string, path?: FieldPath): Check => ({ status: 'fail', message, path });
+export const notApplicable = (message: string, path?: FieldPath): Check => ({ status: 'not-applicable', message, path });

@@ -6,6 +6,7 @@ import type { ClusterItem, CollectionError, ServerVersion } from '../sources/clu
 import type { Result, Subject } from './result.js';
 import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import { ObjectEvaluator, toResult } from './scan-objects.js';
+import type { WaiverSet } from './waivers.js';
 
 /** Evidence the cluster source could not read is reported as a result, so no report can hide it. */
 export const CLUSTER_READABLE: ControlMeta = {
@@ -36,6 +37,8 @@ export interface ClusterScanOptions extends WorkloadOptions {
   complete?: boolean;
   /** Receives each result as soon as it exists; when given, results are not also kept in memory. */
   onResult?: (result: Result) => void;
+  /** Exceptions, applied as results are emitted. */
+  waivers?: WaiverSet;
 }
 
 export interface ClusterScan {
@@ -90,7 +93,8 @@ export async function scanCluster(items: AsyncIterable<ClusterItem> | Iterable<C
   const kinds = workloadKinds(options);
   const unreadable = errors.map((e) => e.kind);
   const runnable = options.controls.filter((control) => control.scope !== 'inventory' || !unreadable.some((kind) => dependsOn(control, kind, kinds)));
-  for (const result of evaluateInventory(runnable, inventory)) emit(result);
+  evaluator.finish(emit);
+  for (const result of evaluateInventory(runnable, inventory, options.waivers)) emit(result);
   for (const result of collectionErrorResults(errors, options)) emit(result);
   return { results, serverVersion, errors, evaluated };
 }
@@ -113,6 +117,8 @@ export function collectionErrorResults(errors: readonly CollectionError[], optio
 /** Whether a control reads objects of `kind`: workload controls (and the `Workload` pseudo-kind) read every kind with a pod template. */
 function dependsOn(control: Control, kind: string, workloadKinds: ReadonlySet<string>): boolean {
   if (control.scope === 'workload') return workloadKinds.has(kind);
+  // Component controls read the control-plane Pods (static pods' mirrors in kube-system).
+  if (control.scope === 'component') return kind === 'Pod';
   return control.kinds.includes(kind) || (control.kinds.includes(WORKLOAD_KIND) && workloadKinds.has(kind));
 }
 

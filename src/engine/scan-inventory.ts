@@ -2,6 +2,7 @@ import type { Control, InventoryControl } from '../controls/control.js';
 import { Inventory, type InventoryOptions, type InventorySubject } from '../evidence/inventory.js';
 import type { Result, Subject } from './result.js';
 import { resourceSubject, toResult } from './scan-objects.js';
+import type { WaiverSet } from './waivers.js';
 
 export function inventoryControls(controls: readonly Control[]): InventoryControl[] {
   return controls.filter((c): c is InventoryControl => c.scope === 'inventory');
@@ -28,14 +29,16 @@ export function inventorySubject(subject: InventorySubject): Subject {
 }
 
 /** Runs the inventory controls (catalog order) once every object has been seen. */
-export function evaluateInventory(controls: readonly Control[], inventory: Inventory): Result[] {
+export function evaluateInventory(controls: readonly Control[], inventory: Inventory, waivers?: WaiverSet): Result[] {
   const results: Result[] = [];
   for (const control of inventoryControls(controls)) {
     for (const check of control.evaluate(inventory)) {
+      const object = 'object' in check.subject ? check.subject.object : undefined;
       const subject = 'object' in check.subject
         ? resourceSubject(check.subject.object, { path: check.path ?? check.subject.path, container: check.container })
         : inventorySubject(check.subject);
-      results.push(toResult(control, check, subject));
+      const result = toResult(control, check, subject);
+      results.push(waivers ? waivers.apply(result, object) : result);
     }
   }
   return results;

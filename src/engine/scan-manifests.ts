@@ -5,6 +5,7 @@ import { inputErrorResult } from './input-errors.js';
 import type { Result } from './result.js';
 import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import { ObjectEvaluator } from './scan-objects.js';
+import type { WaiverSet } from './waivers.js';
 
 export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOptions {
   controls: readonly Control[];
@@ -12,6 +13,8 @@ export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOpti
   onProblem?: (problem: InputProblem) => void;
   /** Receives each result as soon as it exists; when given, results are not also kept in memory. */
   onResult?: (result: Result) => void;
+  /** Exceptions, applied by the evaluator as results are emitted. */
+  waivers?: WaiverSet;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function scanManifests(paths: string[], options: ManifestScanOption
     options.onProblem?.(item.problem);
     if (item.problem.level === 'error') emit(inputErrorResult(item.problem.file, item.problem.message, item.problem.line));
   }
-  for (const result of evaluateInventory(options.controls, inventory)) emit(result);
+  evaluator.finish(emit);
+  for (const result of evaluateInventory(options.controls, inventory, options.waivers)) emit(result);
   return results;
 }
