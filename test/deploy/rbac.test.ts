@@ -41,7 +41,7 @@ async function collectWith(rules: PolicyRule[], options: CollectOptions = {}): P
     authorize: (request) => rulesAllow(rules, request),
   });
   try {
-    const client = new KubeApiClient((await loadKubeconfig({ kubeconfig: server.writeKubeconfig(dir) })).kubeConfig, { retries: 0, timeoutMs: 5000 });
+    const client = new KubeApiClient((await loadKubeconfig({ kubeconfig: server.writeKubeconfig(dir) })).kubeConfig, { retries: 0, timeoutMs: 30_000 });
     const items: ClusterItem[] = [];
     for await (const item of collectCluster(client, options)) items.push(item);
     client.close();

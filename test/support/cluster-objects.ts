@@ -45,6 +45,7 @@ export function container(name: string, securityContext: Record<string, unknown>
 
 export function podSpec(containers: Record<string, unknown>[] = [container('app')], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
+    serviceAccountName: 'app',
     automountServiceAccountToken: false,
     securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
     containers,
@@ -102,7 +103,8 @@ export function pod(ns: string, name: string, spec: Record<string, unknown> = po
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: meta('Pod', ownerReferences ? { namespace: ns, name, ownerReferences } : { namespace: ns, name }),
-    spec: { ...spec, nodeName: 'node-1', serviceAccountName: 'default' },
+    // The API server defaults serviceAccountName to "default".
+    spec: { serviceAccountName: 'default', ...spec, nodeName: 'node-1' },
     status: { phase: 'Running', podIP: '10.244.0.12' },
   };
 }
@@ -256,13 +258,14 @@ export function hardenedCluster(): FakeObject[] {
     node('cp-1'),
     node('node-1'),
     serviceAccount('shop', 'default', false),
-    serviceAccount('shop', 'web'),
+    serviceAccount('shop', 'app'),
     serviceAccount('payments', 'default', false),
+    serviceAccount('payments', 'app'),
     secret('shop', 'db-credentials', { password: 'hunter2-do-not-print' }, true),
     secret('payments', 'tls', { 'tls.key': '-----BEGIN PRIVATE KEY-----secret-key-material' }),
     clusterRole('view', [{ apiGroups: ['', 'apps', 'batch'], resources: ['pods', 'deployments', 'jobs'], verbs: ['get', 'list', 'watch'] }]),
     role('shop', 'web-config-reader', [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }]),
-    roleBinding('shop', 'web-config-reader', { kind: 'Role', name: 'web-config-reader' }, [{ kind: 'ServiceAccount', name: 'web', namespace: 'shop' }]),
+    roleBinding('shop', 'web-config-reader', { kind: 'Role', name: 'web-config-reader' }, [{ kind: 'ServiceAccount', name: 'app', namespace: 'shop' }]),
     networkPolicy('shop'),
     networkPolicy('payments'),
     validatingWebhook('gatekeeper-validating-webhook-configuration'),
