@@ -117,8 +117,7 @@ export class ObjectEvaluator {
       }
     }
     if (this.inventory) {
-      const { waivers } = this.workloadOptions;
-      evaluateInventory(this.controls, this.inventory, (result, object) => emit(waivers ? waivers.apply(result, object) : result));
+      evaluateInventory(this.controls, this.inventory, (result, object) => emitResult(waivers ? waivers.apply(result, object) : result));
     }
   }
 
