@@ -7,9 +7,10 @@ import { JsonResultsStream } from '../report/json.js';
 import { VERSION } from '../version.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
-import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
+import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
+import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface ScanFlags {
+interface ScanFlags extends BenchmarkFlags {
   format: string;
   output?: string;
   failOn: string;
@@ -19,11 +20,11 @@ interface ScanFlags {
 }
 
 export function registerScanCommand(program: Command): void {
-  program
+  const command = program
     .command('scan')
     .description('scan Kubernetes manifests: files, directories (recursively), or - for stdin')
     .argument('<paths...>', 'files, directories, or - for standard input')
-    .option('-f, --format <format>', 'report format: table, json', 'table')
+    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
     .option(
@@ -33,7 +34,8 @@ export function registerScanCommand(program: Command): void {
       [] as string[],
     )
     .option('--show-passed', 'list passing subjects in the table too')
-    .option('--max-document-bytes <n>', 'refuse YAML documents larger than this')
+    .option('--max-document-bytes <n>', 'refuse YAML documents larger than this');
+  addBenchmarkOptions(command)
     .addHelpText(
       'after',
       `
@@ -43,11 +45,14 @@ Exit codes: 0 nothing at or above --fail-on failed; 1 findings at or above it; 2
 Examples:
   kubeharden scan k8s/ app.yaml
   kubectl get deploy,ds,sts,po -A -o yaml | kubeharden scan -
-  kubeharden scan k8s/ --format json -o results.json`,
+  kubeharden scan k8s/ --format json -o results.json
+  kubeharden scan k8s/ --benchmark cis-1.9
+  kubeharden scan k8s/ --benchmark stig-v2r2 --format ckl --asset-name prod -o prod.ckl`,
     )
     .action(async (paths: string[], flags: ScanFlags) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
+      parseBenchmark(flags.benchmark);
       const podTemplatePaths = parsePodTemplates(flags.podTemplate);
       const maxDocumentBytes = flags.maxDocumentBytes === undefined ? undefined : parsePositiveInt(flags.maxDocumentBytes, '--max-document-bytes');
       const startedAt = new Date().toISOString();
@@ -71,7 +76,7 @@ Examples:
         stream.end({ startedAt, finishedAt: new Date().toISOString(), targets });
       } else {
         for (const result of results) exit.add(result);
-        await writeReport(resultsDocument(results, targets, startedAt), { format, output: flags.output, showPassed: flags.showPassed });
+        await writeReport(resultsDocument(results, targets, startedAt), { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
       }
       process.exitCode = exit.code;
     });
