@@ -158,3 +158,52 @@ export function mergeCkl(existing: string, view: BenchmarkView, document: Pick<R
   const warnings = missingRuleWarnings(view.items, seen);
   return { text, updated, warnings };
 }
+
+export interface CklVuln {
+  /** STIG_DATA values by VULN_ATTRIBUTE (CCI_REF and LEGACY_ID repeat). */
+  data: Record<string, string[]>;
+  status: string;
+  findingDetails: string;
+  comments: string;
+  severityOverride: string;
+}
+
+export interface CklDocument {
+  asset: Record<string, string>;
+  stigInfo: Record<string, string>;
+  vulns: CklVuln[];
+}
+
+const unescape = (text: string) =>
+  text.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (_, name: string, dec?: string, hex?: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+
+const textOf = (xml: string, name: string) => {
+  const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>|<${name}\\s*/>`).exec(xml);
+  return m ? unescape(m[1] ?? '') : '';
+};
+
+/** Reads the parts of a .ckl that checklists exchange (asset, STIG info, VULNs); enough for round trips and merges. */
+export function readCkl(text: string): CklDocument {
+  const assetXml = /<ASSET>([\s\S]*?)<\/ASSET>/.exec(text)?.[1] ?? '';
+  const asset: Record<string, string> = {};
+  for (const m of assetXml.matchAll(/<([A-Z_]+)>([\s\S]*?)<\/\1>|<([A-Z_]+)\s*\/>/g)) asset[m[1] ?? m[3]!] = unescape(m[2] ?? '');
+  const stigInfo: Record<string, string> = {};
+  for (const m of text.matchAll(/<SI_DATA>\s*<SID_NAME>([^<]*)<\/SID_NAME>(?:\s*<SID_DATA>([\s\S]*?)<\/SID_DATA>)?\s*<\/SI_DATA>/g)) stigInfo[m[1]!] = unescape(m[2] ?? '');
+  const vulns: CklVuln[] = [];
+  for (const m of text.matchAll(/<VULN>([\s\S]*?)<\/VULN>/g)) {
+    const body = m[1]!;
+    const data: Record<string, string[]> = {};
+    for (const d of body.matchAll(/<STIG_DATA>\s*<VULN_ATTRIBUTE>([^<]*)<\/VULN_ATTRIBUTE>\s*(?:<ATTRIBUTE_DATA>([\s\S]*?)<\/ATTRIBUTE_DATA>|<ATTRIBUTE_DATA\s*\/>)\s*<\/STIG_DATA>/g)) {
+      (data[d[1]!] ??= []).push(unescape(d[2] ?? ''));
+    }
+    vulns.push({
+      data,
+      status: textOf(body, 'STATUS'),
+      findingDetails: textOf(body, 'FINDING_DETAILS'),
+      comments: textOf(body, 'COMMENTS'),
+      severityOverride: textOf(body, 'SEVERITY_OVERRIDE'),
+    });
+  }
+  return { asset, stigInfo, vulns };
+}
