@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { ResultsDocument } from '../engine/result.js';
+import { summarize, type ResultsDocument } from '../engine/result.js';
 import { renderBenchmarkTable } from '../report/benchmark-table.js';
 import { renderCkl, mergeCkl } from '../report/ckl.js';
 import { renderCklb, mergeCklb } from '../report/cklb.js';
@@ -32,6 +32,7 @@ export async function renderBenchmarkOutput(
   }
   if (!(BENCHMARK_FORMATS as readonly string[]).includes(format)) return undefined;
   if (format === 'policyreport') return renderPolicyReport(document);
+  document = documentForAsset(document, flags.assetName);
   const checklist = format === 'ckl' || format === 'cklb';
   const view = viewForFlags(document, flags, 'stig-v2r2')!;
   if (checklist && view.framework.kind !== 'stig') {
@@ -62,6 +63,17 @@ export async function renderBenchmarkOutput(
     case 'oscal':
       return renderOscal(view, document, asset);
   }
+}
+
+/**
+ * A checklist is about one asset: when `--asset-name` names a node the results cover (a merged
+ * report of several nodes), the other nodes' results are left out; cluster and resource results stay.
+ */
+export function documentForAsset(document: ResultsDocument, assetName: string | undefined): ResultsDocument {
+  const nodeOf = (subject: ResultsDocument['results'][number]['subject']) => ('node' in subject ? subject.node : undefined);
+  if (assetName === undefined || !document.results.some((r) => nodeOf(r.subject) === assetName)) return document;
+  const results = document.results.filter((r) => nodeOf(r.subject) === undefined || nodeOf(r.subject) === assetName);
+  return { ...document, results, summary: summarize(results) };
 }
 
 function assetOverrides(flags: BenchmarkFlags): AssetOverrides {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Result, ResultsDocument } from '../engine/result.js';
+import { kubernetesVersionOf } from '../frameworks/benchmark-choice.js';
 import type { BenchmarkView, ItemView } from '../frameworks/view.js';
 import { VERSION } from '../version.js';
 import { subjectLabel } from './subject-label.js';
@@ -30,7 +31,7 @@ export function renderHdf(view: BenchmarkView, document: Pick<ResultsDocument, '
   };
   const duration = (Date.parse(document.scan.finishedAt) - Date.parse(start)) / 1000;
   const hdf = {
-    platform: { name: 'kubernetes', release: 'unknown', target_id: asset.hostName || 'kubernetes' },
+    platform: { name: 'kubernetes', release: kubernetesVersionOf(document) ?? 'unknown', target_id: asset.hostName || 'kubernetes' },
     version: VERSION,
     statistics: { duration: Number.isFinite(duration) && duration >= 0 ? duration : 0 },
     profiles: [profile],
