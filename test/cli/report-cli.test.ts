@@ -173,6 +173,11 @@ describe('exceptions through the CLI', () => {
     assert.equal(bad.stdout, '');
     assert.match(bad.stderr, /invalid config file; nothing was scanned:\n {2}bad\.yaml:2: exceptions\[0\]: missing justification/);
     assert.match(bad.stderr, /bad\.yaml:3: exceptions\[0\]\.expires: "tomorrow" is not a date YYYY-MM-DD/);
+    writeFileSync(join(dir, 'items.yaml'), 'exceptions:\n  - item: cis-1.9:5.2.99\n    justification: x\n  - item: stig-v2r2:V-242376\n    justification: exists\n');
+    const items = run(['scan', 'pod.yaml', '--config', 'items.yaml'], { cwd: dir });
+    assert.equal(items.code, 2);
+    assert.match(items.stderr, /items\.yaml:2: exceptions\[0\]\.item: cis-1\.9 has no item "5\.2\.99"; `kubeharden controls --benchmark cis-1\.9` lists them/);
+    assert.doesNotMatch(items.stderr, /exceptions\[1\]/, 'a real STIG item is accepted');
     const missing = run(['scan', 'pod.yaml', '--config', 'absent.yaml'], { cwd: dir });
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read config file absent\.yaml: no such file/);
