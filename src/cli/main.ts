@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
 import { VERSION } from '../version.js';
 import { registerControlsCommand } from './controls-command.js';
+import { registerEksCommand } from './eks-command.js';
 import { UsageError } from './output.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRbacCommand } from './rbac-command.js';
@@ -17,6 +18,7 @@ const program = new Command()
 
 registerScanCommand(program);
 registerControlsCommand(program);
+registerEksCommand(program);
 registerReportCommand(program);
 registerRbacCommand(program);
 
