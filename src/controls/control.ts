@@ -63,6 +63,11 @@ export interface ComponentControl extends ControlMeta {
   component: ComponentKind;
   /** True when the verdict depends on `context.peers`: evaluate after every component has been seen. */
   needsPeers?: boolean;
+  /**
+   * Flags naming files whose content this control reads from `config.referencedFiles`; the node
+   * source loads exactly these (e.g. encryption-provider-config, audit-policy-file).
+   */
+  needsFiles?: readonly string[];
   evaluate(config: ComponentConfig, context: ComponentContext): Check[];
 }
 

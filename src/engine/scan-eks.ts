@@ -53,7 +53,6 @@ export function scanEks(controls: readonly Control[], evidence: EksEvidence, opt
   }
   const kubernetesControls = controls.filter((c) => c.scope !== 'eks' && c.refs.some((r) => r.framework === 'eks-cac'));
   if (evidence.kubernetes.state === 'present' && kubernetesControls.length > 0) {
-    // The evaluator runs the inventory controls in finish(), waivers applied; the objects are the cluster's own, not all of it.
     const evaluator = new ObjectEvaluator(kubernetesControls, { waivers, complete: false });
     for (const object of evidence.kubernetes.value) evaluator.evaluate(object, (result) => results.push(result));
     evaluator.finish((result) => results.push(result));

@@ -105,18 +105,19 @@ export class ObjectEvaluator {
   }
 
   /** Runs the component controls that compare components, once every object has been seen. */
-  finish(emit: (result: Result) => void): void {
+  finish(emitResult: (result: Result) => void): void {
     const peers = this.seenComponents.map((seen) => seen.component.config);
+    const { waivers } = this.workloadOptions;
     for (const control of this.componentControls) {
       if (!control.needsPeers) continue;
       for (const { sourced, component } of this.seenComponents) {
         if (control.component !== component.config.kind) continue;
+        const emit = waivers ? (result: Result) => emitResult(waivers.apply(result, sourced)) : emitResult;
         this.emitComponentChecks(control, sourced, component, peers.filter((peer) => peer !== component.config), emit);
       }
     }
     if (this.inventory) {
-      const { waivers } = this.workloadOptions;
-      evaluateInventory(this.controls, this.inventory, (result, object) => emit(waivers ? waivers.apply(result, object) : result));
+      evaluateInventory(this.controls, this.inventory, (result, object) => emitResult(waivers ? waivers.apply(result, object) : result));
     }
   }
 
