@@ -9,8 +9,9 @@ import type { WaiverSet } from './waivers.js';
 
 /**
  * ComplianceAsCode EKS rules that are decided on a node or per namespace by controls of other
- * families. Until a control in the catalog carries their `eks-cac` ref, an EKS scan reports them
- * as `manual` with the question to answer, so no rule of the guide is silently left out.
+ * families. When no result of an EKS scan carries their `eks-cac` ref (node controls never run
+ * here; namespace controls need the Kubernetes objects), the scan reports them as `manual` with
+ * the question to answer, so no rule of the guide is silently left out.
  */
 const RULES_DECIDED_ELSEWHERE: Partial<Record<EksCacRuleId, { severity: Severity; refs: Ref[]; question: string }>> = {
   kubelet_configure_client_ca: {
@@ -56,7 +57,8 @@ export function scanEks(controls: readonly Control[], evidence: EksEvidence, opt
     const evaluator = new ObjectEvaluator(kubernetesControls, { waivers });
     for (const object of evidence.kubernetes.value) evaluator.evaluate(object, (result) => results.push(result));
   }
-  const covered = new Set(controls.flatMap((c) => c.refs.filter((r) => r.framework === 'eks-cac').map((r) => r.id)));
+  // A rule is covered when some result of this scan carries its ref: node controls never run here.
+  const covered = new Set(results.flatMap((r) => r.refs.filter((ref) => ref.framework === 'eks-cac').map((ref) => ref.id)));
   for (const rule of EKS_CAC_RULES) {
     const elsewhere = RULES_DECIDED_ELSEWHERE[rule.id];
     if (covered.has(rule.id) || !elsewhere) continue;

@@ -101,6 +101,19 @@ describe('kubeharden eks --from-dir (the built CLI)', () => {
     assert.equal(run('--from-dir', 'test/fixtures/eks/failing', '--fail-on', 'critical').status, 0);
   });
 
+  it('an exception waives an EKS finding with its justification', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeharden-eks-config-'));
+    try {
+      writeFileSync(join(dir, 'exceptions.yaml'), 'exceptions:\n  - control: eks-endpoint-private\n    justification: SaaS CI runners need the public endpoint, restricted to their CIDRs (SEC-7)\n');
+      const out = run('--from-dir', 'test/fixtures/eks/failing', '--config', join(dir, 'exceptions.yaml'), '--format', 'json');
+      const endpoint = (JSON.parse(out.stdout) as ResultsDocument).results.find((r) => r.control === 'eks-endpoint-private')!;
+      assert.equal(endpoint.status, 'waived');
+      assert.match(endpoint.waiver!.justification, /SEC-7/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
   it('bad arguments exit 2 with a message', () => {
     const none = run();
     assert.equal(none.status, 2);
