@@ -89,6 +89,23 @@ describe('EKS live source (AWS SDK against a loopback endpoint)', () => {
     }
   });
 
+  it('the CLI scans the hardened cluster live with --objects for its Kubernetes side: nothing fails', async () => {
+    const aws = await new FakeAws().start();
+    try {
+      const child = spawn(process.execPath, ['dist/src/cli/main.js', 'eks', '--cluster', 'prod', '--endpoint-url', aws.url, '--objects', 'test/fixtures/eks/hardened/k8s-objects.yaml', '--format', 'json'], { env: { ...process.env, NO_COLOR: '1' } });
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const document = JSON.parse(stdout) as ResultsDocument;
+      assert.deepEqual(document.results.filter((r) => r.status === 'fail' || r.status === 'error'), []);
+      assert.equal(code, 0);
+      const tls = document.results.filter((r) => r.control === 'eks-load-balancer-tls').map((r) => [r.status, r.subject.type === 'resource' ? `${r.subject.kind} ${r.subject.name}` : '']);
+      assert.deepEqual(tls, [['pass', 'Service web'], ['pass', 'Ingress shop']]);
+    } finally {
+      await aws.stop();
+    }
+  });
+
   it('the CLI scans live with --endpoint-url and exits 2 when a call is denied', async () => {
     const aws = await new FakeAws((call) =>
       call.path === '/clusters/prod' ? eksError(403, 'AccessDeniedException', 'User: arn:aws:iam::111122223333:user/auditor is not authorized to perform: eks:DescribeCluster') : undefined).start();
