@@ -35,7 +35,7 @@ const RULES_DECIDED_ELSEWHERE: Partial<Record<EksCacRuleId, { severity: Severity
   },
 };
 
-/** Runs the EKS controls (and every other control carrying an `eks-cac` ref over the cluster's Kubernetes objects). */
+/** Runs the EKS controls, and every other control carrying an `eks-cac` ref over the cluster's Kubernetes objects. */
 export function scanEks(controls: readonly Control[], evidence: EksEvidence, options: { waivers?: WaiverSet } = {}): Result[] {
   const results: Result[] = [];
   const { waivers } = options;
@@ -52,6 +52,8 @@ export function scanEks(controls: readonly Control[], evidence: EksEvidence, opt
       results.push(waivers ? waivers.apply(result, object) : result);
     }
   }
+  // Controls of other families that a ComplianceAsCode EKS rule names run over the cluster's objects; the
+  // pod-level CIS EKS items (4.2.x …) stay with `kubeharden scan`/`cluster`, whose results carry their cis-eks refs.
   const kubernetesControls = controls.filter((c) => c.scope !== 'eks' && c.refs.some((r) => r.framework === 'eks-cac'));
   if (evidence.kubernetes.state === 'present' && kubernetesControls.length > 0) {
     const evaluator = new ObjectEvaluator(kubernetesControls, { waivers });

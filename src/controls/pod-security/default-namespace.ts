@@ -1,6 +1,7 @@
 import type { ObjectControl } from '../control.js';
 import { fail, pass } from '../control.js';
 import { cis, stig } from '../../frameworks/refs.js';
+import { cisEks } from '../../frameworks/cis-eks.js';
 
 /** Built-in namespaced kinds (cluster-scoped kinds such as Namespace or ClusterRole have no namespace to judge). */
 const NAMESPACED_KINDS = [
@@ -26,7 +27,7 @@ export const defaultNamespace: ObjectControl = {
     'accident (CIS 5.7.4, DISA STIG V-242383). A manifest without metadata.namespace is created in the namespace of the ' +
     'kubectl context, which is default unless one is set, so it fails too.',
   remediation: 'Create a namespace per application or team and set metadata.namespace on every object (or deploy with -n/--namespace and a context that does not default to "default").',
-  refs: [...cis({ '1.7': '5.7.4', '1.11': '5.6.4' }), ...stig('V-242383')],
+  refs: [...cis({ '1.7': '5.7.4', '1.11': '5.6.4' }), ...stig('V-242383'), ...cisEks({ '1.5.0': '4.5.3', '1.7.0': '4.5.2' })],
   scope: 'object',
   kinds: NAMESPACED_KINDS,
   evaluate({ object }) {

@@ -1,5 +1,6 @@
 import { fail, pass, perPod } from '../control.js';
 import { cis, nsaCisa } from '../../frameworks/refs.js';
+import { cisEks } from '../../frameworks/cis-eks.js';
 
 export const serviceAccountTokenAutomount = perPod(
   {
@@ -14,7 +15,7 @@ export const serviceAccountTokenAutomount = perPod(
       'that leaves the field unset fails even when its ServiceAccount sets automountServiceAccountToken: false (set it on the ' +
       'pod to be explicit).',
     remediation: 'Set spec.automountServiceAccountToken: false on pods that do not call the Kubernetes API (and on their ServiceAccount); mount a projected token only where one is needed.',
-    refs: [...cis('5.1.6'), ...nsaCisa('pod-security/service-account-tokens')],
+    refs: [...cis('5.1.6'), ...nsaCisa('pod-security/service-account-tokens'), ...cisEks('4.1.6')],
   },
   (workload) => {
     const automount = workload.podField('automountServiceAccountToken');
