@@ -93,7 +93,7 @@ describe('kubeharden eks --from-dir (the built CLI)', () => {
     assert.equal(json.status, 1);
     const failed = new Set((JSON.parse(json.stdout) as ResultsDocument).results.filter((r) => r.status === 'fail').map((r) => r.control));
     assert.deepEqual([...failed].sort(), [
-      'eks-approved-registries', 'eks-audit-logging', 'eks-cluster-admin-access', 'eks-dedicated-service-accounts', 'eks-ecr-access-minimized', 'eks-ecr-image-scanning',
+      'eks-approved-registries', 'eks-audit-logging', 'eks-cluster-admin-access', 'eks-dedicated-service-accounts', 'eks-ecr-access-minimized', 'eks-ecr-image-scanning', 'eks-ecr-read-only-node-access',
       'eks-endpoint-access-restricted', 'eks-endpoint-private', 'eks-iam-user-management', 'eks-load-balancer-tls', 'eks-network-policy-enforcement',
       'eks-private-nodes', 'eks-secrets-kms-encryption',
     ]);

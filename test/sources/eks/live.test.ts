@@ -30,8 +30,9 @@ describe('EKS live source (AWS SDK against a loopback endpoint)', () => {
           audit: statuses['eks-audit-logging'], endpoint: statuses['eks-endpoint-private'], restricted: statuses['eks-endpoint-access-restricted'],
           kms: statuses['eks-secrets-kms-encryption'], nodes: statuses['eks-private-nodes general'], scanning: statuses['eks-ecr-image-scanning shop/web'],
           iam: statuses['eks-iam-user-management'], netpol: statuses['eks-network-policy-enforcement'],
+          ecrNode: statuses['eks-ecr-read-only-node-access general'], ecrFargate: statuses['eks-ecr-read-only-node-access untrusted'],
         },
-        { audit: 'pass', endpoint: 'pass', restricted: 'pass', kms: 'pass', nodes: 'pass', scanning: 'pass', iam: 'pass', netpol: 'pass' },
+        { audit: 'pass', endpoint: 'pass', restricted: 'pass', kms: 'pass', nodes: 'pass', scanning: 'pass', iam: 'pass', netpol: 'pass', ecrNode: 'pass', ecrFargate: 'pass' },
       );
     } finally {
       await aws.stop();
