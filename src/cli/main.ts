@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
 import { VERSION } from '../version.js';
 import { registerControlsCommand } from './controls-command.js';
+import { registerNodeCommand } from './node-command.js';
 import { UsageError } from './output.js';
 import { registerScanCommand } from './scan-command.js';
 
@@ -14,6 +15,7 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(`kubeharden: ${text.replace(/^error: /, '')}`) });
 
 registerScanCommand(program);
+registerNodeCommand(program);
 registerControlsCommand(program);
 
 try {

@@ -2,6 +2,7 @@ import type { FieldPath, SourcedObject } from '../evidence/kube-object.js';
 import type { ContainerView, WorkloadView } from '../evidence/workload.js';
 import type { ComponentConfig, SourceLocation } from '../evidence/component-config/config.js';
 import type { ComponentKind } from '../evidence/component-config/kinds.js';
+import type { NodeEvidence } from '../evidence/node.js';
 import type { Ref } from '../frameworks/refs.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -64,7 +65,18 @@ export interface ComponentControl extends ControlMeta {
   evaluate(config: ComponentConfig, context: ComponentContext): Check[];
 }
 
-export type Control = WorkloadControl | ObjectControl | ComponentControl;
+/** A verdict on one node's facts, naming what it is about (a file, or a service such as sshd). */
+export interface NodeCheck extends Check {
+  subject: { type: 'file'; path: string; line?: number } | { type: 'component'; kind: string; file?: string; line?: number };
+}
+
+/** Checks one node's facts: file permissions and owners, services (kubeharden node). */
+export interface NodeControl extends ControlMeta {
+  scope: 'node';
+  evaluate(node: NodeEvidence): NodeCheck[];
+}
+
+export type Control = WorkloadControl | ObjectControl | ComponentControl | NodeControl;
 
 /** The shared mechanism behind most pod-security controls: one verdict per container. */
 export function perContainer(

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { CATALOG } from '../controls/catalog.js';
+import { exitCodeFor } from '../engine/exit-code.js';
+import { resultsDocument } from '../engine/results-document.js';
+import { nodeTarget, scanNode } from '../engine/scan-node.js';
+import { readNode } from '../sources/node/index.js';
+import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
+import { statSync } from 'node:fs';
+
+interface NodeFlags {
+  root: string;
+  format: string;
+  output?: string;
+  failOn: string;
+  benchmark?: string;
+  showPassed?: boolean;
+}
+
+export function registerNodeCommand(program: Command): void {
+  program
+    .command('node')
+    .description('audit one node: control-plane and kubelet configuration, file permissions and owners, services')
+    .option('--root <dir>', 'the node filesystem to audit: / for this host, or a mounted node image or copied tree', '/')
+    .option('-f, --format <format>', 'report format: table, json', 'table')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
+    .option('--benchmark <name>', 'benchmark view to report (e.g. cis-1.10, stig-v2r2); accepted, all controls are run')
+    .option('--show-passed', 'list passing subjects in the table too')
+    .addHelpText(
+      'after',
+      `
+Reads, never writes: processes (<root>/proc), static pod manifests, the kubelet's systemd unit and
+config file, k3s/RKE2 config, and the modes and owners of the files the CIS and STIG texts name
+(owners named by <root>/etc/passwd and <root>/etc/group). Symlinks are resolved inside the root;
+one that points out of it is not followed and is reported.
+
+Exit codes: 0 nothing at or above --fail-on failed; 1 findings at or above it; 2 the scan is incomplete
+(unreadable evidence, or error results). 2 wins over 1.
+
+Examples:
+  sudo kubeharden node
+  kubeharden node --root /mnt/node-image --format json -o node.json
+  kubeharden node --benchmark stig-v2r2 --fail-on medium`,
+    )
+    .action(async (flags: NodeFlags) => {
+      const format = parseFormat(flags.format);
+      const failOn = parseFailOn(flags.failOn);
+      let isDir = false;
+      try {
+        isDir = statSync(flags.root).isDirectory();
+      } catch {
+        isDir = false;
+      }
+      if (!isDir) throw new UsageError(`--root "${flags.root}" is not a directory`);
+      const startedAt = new Date().toISOString();
+      const node = readNode(flags.root);
+      const results = scanNode(node, CATALOG);
+      for (const problem of node.problems) process.stderr.write(`kubeharden: error: ${problem.path}: ${problem.message}\n`);
+      const target = nodeTarget(flags.root, node);
+      if (flags.benchmark) target.benchmark = flags.benchmark;
+      const document = resultsDocument(results, [target], startedAt);
+      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+      process.exitCode = exitCodeFor(results, failOn);
+    });
+}
