@@ -1,5 +1,5 @@
 import type { Check, ComponentControl, Control, ControlMeta, ObjectControl, WorkloadControl } from '../controls/control.js';
-import { podComponents, type PodComponent } from '../evidence/component-config/pod.js';
+import { objectComponents, type PodComponent } from '../evidence/component-config/pod.js';
 import type { SourcedObject } from '../evidence/kube-object.js';
 import { workloadOf, type WorkloadOptions } from '../evidence/workload.js';
 import type { Result, Subject } from './result.js';
@@ -73,7 +73,7 @@ export class ObjectEvaluator {
     if (this.componentControls.length > 0) {
       // A control-plane Pod (static pod manifest, or a kube-system Pod from the API): the same
       // component controls as on a node, with the Pod as subject and the flag's line.
-      for (const component of podComponents(sourced)) {
+      for (const component of objectComponents(sourced)) {
         this.seenComponents.push({ sourced, component });
         for (const control of this.componentControls) {
           if (control.component !== component.config.kind || control.needsPeers) continue;
@@ -104,7 +104,7 @@ export class ObjectEvaluator {
   ): void {
     for (const check of control.evaluate(component.config, { peers })) {
       const path = check.path ?? check.location?.path ?? component.containerPath;
-      emit(toResult(control, check, resourceSubject(sourced, { container: component.container, path })));
+      emit(toResult(control, check, resourceSubject(sourced, { ...(component.container !== undefined ? { container: component.container } : {}), path })));
     }
   }
 }

@@ -1,12 +1,18 @@
+import yaml from 'js-yaml';
 import { asArray, isRecord, type FieldPath, type SourcedObject } from '../kube-object.js';
 import { workloadOf } from '../workload.js';
 import { buildComponentConfig, type ComponentConfig } from './config.js';
 import { splitShellWords } from './flags.js';
 import { componentOfArgv, componentOfImage, versionOfImage, type ComponentKind } from './kinds.js';
 
-/** A control-plane component running in one container of a Pod (static pod manifest or API object). */
+/**
+ * A component configuration carried by a Kubernetes object: a control-plane component running in
+ * one container of a Pod (static pod manifest or API object), or kube-proxy's ConfigMap.
+ */
 export interface PodComponent {
-  container: string;
+  /** The container running the component; absent for a ConfigMap. */
+  container?: string;
+  /** The field the component's findings point at by default. */
   containerPath: FieldPath;
   config: ComponentConfig;
 }
@@ -95,4 +101,42 @@ export function podComponents(sourced: SourcedObject): PodComponent[] {
     found.push({ container: container.name, containerPath: container.path, config });
   }
   return found;
+}
+
+/**
+ * kubeadm's kube-proxy configuration: ConfigMap kube-system/kube-proxy, key config.conf, a
+ * KubeProxyConfiguration that every kube-proxy Pod reads with --config.
+ */
+export function kubeProxyConfigMapComponent(sourced: SourcedObject): PodComponent | undefined {
+  const { object } = sourced;
+  if (object.kind !== 'ConfigMap' || object.metadata?.name !== 'kube-proxy') return undefined;
+  const data = isRecord(object.data) ? object.data : {};
+  const key = Object.keys(data).find((name) => name === 'config.conf') ?? Object.keys(data).find((name) => /\.(conf|ya?ml|json)$/.test(name));
+  if (key === undefined || typeof data[key] !== 'string') return undefined;
+  const path: FieldPath = ['data', key];
+  const file = sourced.origin?.file ?? `ConfigMap ${object.metadata?.namespace ?? ''}/kube-proxy`;
+  let content: Record<string, unknown> | undefined;
+  let error: string | undefined;
+  try {
+    const parsed = yaml.load(data[key] as string);
+    if (isRecord(parsed)) content = parsed;
+    else error = `${key} is not a KubeProxyConfiguration`;
+  } catch (e) {
+    error = `${key} does not parse: ${(e as Error).message.split('\n')[0]}`;
+  }
+  const configPath = `${file}#${key}`;
+  const config = buildComponentConfig({
+    kind: 'kube-proxy',
+    args: [`--config=${configPath}`],
+    configFile: { path: configPath, ...(content ? { content } : {}), ...(error ? { error } : {}) },
+    source: { type: 'config', description: `ConfigMap ${object.metadata?.namespace ?? ''}/kube-proxy key ${key}`, ...(sourced.origin ? { file: sourced.origin.file } : {}) },
+  });
+  return { containerPath: path, config };
+}
+
+/** Every component configuration an object carries (control-plane Pods, the kube-proxy ConfigMap). */
+export function objectComponents(sourced: SourcedObject): PodComponent[] {
+  if (sourced.object.kind === 'Pod') return podComponents(sourced);
+  const proxy = kubeProxyConfigMapComponent(sourced);
+  return proxy ? [proxy] : [];
 }
