@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CATALOG } from '../controls/catalog.js';
 import { exitCodeFor } from '../engine/exit-code.js';
@@ -5,7 +6,6 @@ import { resultsDocument } from '../engine/results-document.js';
 import { nodeTarget, scanNode } from '../engine/scan-node.js';
 import { readNode } from '../sources/node/index.js';
 import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
-import { statSync } from 'node:fs';
 
 interface NodeFlags {
   root: string;
@@ -13,6 +13,7 @@ interface NodeFlags {
   output?: string;
   failOn: string;
   benchmark?: string;
+  kubernetesVersion?: string;
   showPassed?: boolean;
 }
 
@@ -25,6 +26,7 @@ export function registerNodeCommand(program: Command): void {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
     .option('--benchmark <name>', 'benchmark view to report (e.g. cis-1.10, stig-v2r2); accepted, all controls are run')
+    .option('--kubernetes-version <version>', 'the Kubernetes version whose defaults apply, where the node does not show it (k3s, node images)')
     .option('--show-passed', 'list passing subjects in the table too')
     .addHelpText(
       'after',
@@ -53,7 +55,10 @@ Examples:
       }
       if (!isDir) throw new UsageError(`--root "${flags.root}" is not a directory`);
       const startedAt = new Date().toISOString();
-      const node = readNode(flags.root);
+      if (flags.kubernetesVersion !== undefined && !/^v?\d+\.\d+(\.\d+)?/.test(flags.kubernetesVersion)) {
+        throw new UsageError(`--kubernetes-version "${flags.kubernetesVersion}" is not a version such as 1.30 or v1.30.2`);
+      }
+      const node = readNode(flags.root, flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {});
       const results = scanNode(node, CATALOG);
       for (const problem of node.problems) process.stderr.write(`kubeharden: error: ${problem.path}: ${problem.message}\n`);
       const target = nodeTarget(flags.root, node);

@@ -7,6 +7,7 @@ import { controllerManagerControls } from './controller-manager/index.js';
 import { schedulerControls } from './scheduler/index.js';
 import { etcdControls } from './etcd/index.js';
 import { kubeProxyControls } from './kube-proxy/index.js';
+import { kubeletControls } from './kubelet/index.js';
 
 /** Every control kubeharden has, in the order reports list them. */
 export const CATALOG: readonly Control[] = [
@@ -15,6 +16,7 @@ export const CATALOG: readonly Control[] = [
   ...controllerManagerControls,
   ...schedulerControls,
   ...etcdControls,
+  ...kubeletControls,
   ...kubeProxyControls,
   ...nodeFileControls,
   ...nodeServiceControls,

@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import { buildComponentConfig, effectiveSetting, type ComponentConfig, type ComponentConfigFile, type SourceLocation } from '../../evidence/component-config/config.js';
 import { parseFlags } from '../../evidence/component-config/flags.js';
-import { componentOfArgv } from '../../evidence/component-config/kinds.js';
+import { isRecord } from '../../evidence/kube-object.js';
+import { componentOfArgv, parseVersion } from '../../evidence/component-config/kinds.js';
 import { SCHEMAS } from '../../evidence/component-config/schema.js';
 import { displayValue } from '../../evidence/component-config/values.js';
 import {
@@ -39,7 +40,12 @@ const MAX_TREE_ENTRIES = 5000;
  * (processes, static pod manifests, systemd units, k3s/RKE2 config), their effective
  * configuration, the facts of every file the benchmarks name, and the sshd service.
  */
-export function readNode(rootDir: string): NodeEvidence {
+export interface ReadNodeOptions {
+  /** The Kubernetes version, when the node does not show it (k3s, an EKS image); overrides what was detected. */
+  kubernetesVersion?: string;
+}
+
+export function readNode(rootDir: string, options: ReadNodeOptions = {}): NodeEvidence {
   const root = new NodeRoot(rootDir);
   const problems: NodeProblem[] = [];
   const accounts = readAccounts(root, problems);
@@ -113,8 +119,9 @@ export function readNode(rootDir: string): NodeEvidence {
   }
 
   // 5. One version for the node where any component tells it (static pod image tags).
-  const version = Object.values(components).find((c) => c?.version)?.version;
-  for (const config of Object.values(components)) if (config && !config.version && version && config.kind !== 'etcd') config.version = version;
+  const given = options.kubernetesVersion ? parseVersion(options.kubernetesVersion) : undefined;
+  const version = given ?? Object.values(components).find((c) => c && c.kind !== 'etcd' && c.version)?.version;
+  for (const config of Object.values(components)) if (config && version && config.kind !== 'etcd' && (given || !config.version)) config.version = version;
 
   // 6. Files whose content controls need.
   for (const [kind, settings] of Object.entries(CONTENT_SETTINGS) as [NodeComponentKind, string[]][]) {
@@ -189,8 +196,20 @@ function fromArgs(
 
 function readComponentConfig(root: NodeRoot, kind: NodeComponentKind, path: string, dropInDir: string | undefined): ComponentConfigFile {
   const file = kind === 'kubelet' ? readWithDropIns(root, path, dropInDir, '.conf') : readConfigFile(root, path);
-  const { path: p, content, error, lineOf } = file;
+  const { path: p, error, lineOf } = file;
+  // KubeletConfiguration and KubeProxyConfiguration default every empty string field
+  // (`metricsBindAddress: ""` is 127.0.0.1:10249): an empty field is an unset one.
+  const content = file.content && (kind === 'kubelet' || kind === 'kube-proxy') ? withoutEmptyStrings(file.content) : file.content;
   return { path: p, ...(content ? { content } : {}), ...(error ? { error } : {}), ...(lineOf ? { lineOf } : {}) };
+}
+
+function withoutEmptyStrings(object: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (value === '') continue;
+    result[key] = isRecord(value) ? withoutEmptyStrings(value) : value;
+  }
+  return result;
 }
 
 /** Static pods carry their config-file flag (kube-scheduler --config) as a path on the node: read it. */

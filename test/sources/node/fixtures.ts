@@ -349,6 +349,9 @@ export function rke2Server(): NodeRootBuilder {
   b.file('/etc/os-release', 'NAME="Rocky Linux"\nID="rocky"\nPRETTY_NAME="Rocky Linux 9.4 (Blue Onyx)"\n');
   b.file('/etc/rancher/rke2/config.yaml', 'profile: cis\nselinux: true\n', { mode: 0o600 });
   b.file('/etc/rancher/rke2/rke2.yaml', KUBECONFIG('default'), { mode: 0o600 });
+  b.file('/etc/rancher/rke2/audit-policy.yaml', 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: RequestResponse\n', { mode: 0o600 });
+  b.file('/etc/rancher/rke2/rke2-pss.yaml', 'apiVersion: apiserver.config.k8s.io/v1\nkind: AdmissionConfiguration\nplugins:\n- name: PodSecurity\n  configuration:\n    apiVersion: pod-security.admission.config.k8s.io/v1\n    kind: PodSecurityConfiguration\n    defaults: {enforce: restricted, enforce-version: latest}\n', { mode: 0o600 });
+  b.file(`${d}/server/cred/encryption-config.json`, '{"kind":"EncryptionConfiguration","apiVersion":"apiserver.config.k8s.io/v1","resources":[{"resources":["secrets"],"providers":[{"aescbc":{"keys":[{"name":"aescbckey-2024","secret":"c2VjcmV0LXZhbHVlLWZvci10ZXN0cw=="}]}},{"identity":{}}]}]}', { mode: 0o600 });
   b.file('/usr/local/lib/systemd/system/rke2-server.service', '[Unit]\nDescription=Rancher Kubernetes Engine v2 (server)\n[Service]\nExecStart=/usr/local/bin/rke2 server\n', { mode: 0o644 });
   b.process(1, ['/usr/lib/systemd/systemd']);
   b.process(900, ['/usr/local/bin/rke2', 'server']);

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { kubeadmWorker } from '../sources/node/fixtures.js';
+
+const MAIN = 'dist/src/cli/main.js';
+
+describe('kubeharden node', () => {
+  it('prints the results document for a node root and exits 1 on findings', () => {
+    const b = kubeadmWorker();
+    try {
+      const run = spawnSync(process.execPath, [MAIN, 'node', '--root', b.dir, '--format', 'json', '--benchmark', 'stig-v2r2'], { encoding: 'utf8' });
+      assert.equal(run.status, 1, run.stderr);
+      const document = JSON.parse(run.stdout);
+      assert.equal(document.schemaVersion, 1);
+      assert.deepEqual(document.scan.targets[0].type, 'node');
+      assert.equal(document.scan.targets[0].hostname, 'worker1');
+      assert.equal(document.scan.targets[0].distribution, 'kubeadm');
+      assert.equal(document.scan.targets[0].benchmark, 'stig-v2r2');
+      const sshd = document.results.find((r: { control: string }) => r.control === 'worker-sshd-not-running');
+      assert.deepEqual(sshd.subject, { type: 'component', kind: 'sshd', node: 'worker1' });
+      assert.equal(sshd.status, 'fail');
+    } finally {
+      b.cleanup();
+    }
+  });
+
+  it('prints a table and exits 0 when nothing reaches --fail-on', () => {
+    const b = kubeadmWorker();
+    try {
+      const run = spawnSync(process.execPath, [MAIN, 'node', '--root', b.dir, '--fail-on', 'none'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /worker-sshd-not-running/);
+    } finally {
+      b.cleanup();
+    }
+  });
+
+  it('exits 2 for a --root that is not a directory', () => {
+    const run = spawnSync(process.execPath, [MAIN, 'node', '--root', '/nonexistent/kh-root'], { encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--root "\/nonexistent\/kh-root" is not a directory/);
+  });
+});
