@@ -152,7 +152,8 @@ function settingsFromFile(kind: ComponentKind, file: ComponentConfigFile): Map<s
   for (const [name, field] of Object.entries(SCHEMAS[kind].configFields)) {
     const path = field.split('.');
     const value = fileValue(getPath(file.content, path));
-    if (value === undefined) continue;
+    // Component config files are defaulted like Go structs: an empty string means "the default".
+    if (value === undefined || value === '') continue;
     const location: SourceLocation = { file: file.path };
     const line = file.lineOf?.(path);
     if (line !== undefined) location.line = line;
@@ -190,6 +191,12 @@ export function buildComponentConfig(options: BuildOptions): ComponentConfig {
     }
   } else if (configPath && schema.configFlag) {
     problems.push(`${options.kind} reads --${schema.configFlag}=${String(configPath.value)} but its content was not available`);
+    // The file wins over the flags it covers (or over all flags, for etcd): with the file unread,
+    // those flags say nothing about the running value.
+    if (schema.precedence === 'file-only') settings = new Map([[schema.configFlag, configPath]]);
+    if (schema.precedence === 'file-over-flags') {
+      settings = new Map([...fromFlags].filter(([name]) => !(name in schema.configFields)));
+    }
   }
   const config: ComponentConfig = {
     kind: options.kind,

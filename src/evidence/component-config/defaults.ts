@@ -36,10 +36,10 @@ function changedAt(
   return ({ version }) => {
     if (!version) {
       const value = conservative === 'before' ? before : from;
-      return value === undefined ? undefined : { value, note: `${note}; Kubernetes version unknown, assuming the less safe default`, assumed: true };
+      return value === undefined ? undefined : { value, note: `${note} was ${String(value)} before v${major}.${minor}; Kubernetes version unknown, assuming the less safe default`, assumed: true };
     }
     const value = versionAtLeast(version, major, minor) ? from : before;
-    return value === undefined ? undefined : { value, note: `${note} (v${formatVersion(version)})` };
+    return value === undefined ? undefined : { value, note: `${note} is ${String(value)} in v${formatVersion(version)}` };
   };
 }
 

@@ -49,12 +49,16 @@ function containerArgv(spec: Record<string, unknown>, path: FieldPath): { words:
 }
 
 /**
- * Every control-plane or node component run by a Pod's containers. The component is recognised
+ * Every control-plane or node component run by the containers of a kube-system Pod or workload
+ * (a static pod, a kube-proxy DaemonSet). The component is recognised
  * from the command (`kube-apiserver`, `/usr/local/bin/etcd`, `hyperkube kube-apiserver`) or, with
  * no command, from the image name (its entrypoint is the component).
  */
 export function podComponents(sourced: SourcedObject): PodComponent[] {
-  if (sourced.object.kind !== 'Pod') return [];
+  // Control-plane and node components run in kube-system (static pods, kube-proxy's DaemonSet);
+  // an etcd that an application runs in its own namespace is not the cluster's.
+  const namespace = sourced.object.metadata?.namespace;
+  if (namespace !== undefined && namespace !== 'kube-system') return [];
   const workload = workloadOf(sourced);
   if (!workload) return [];
   const found: PodComponent[] = [];
@@ -136,7 +140,6 @@ export function kubeProxyConfigMapComponent(sourced: SourcedObject): PodComponen
 
 /** Every component configuration an object carries (control-plane Pods, the kube-proxy ConfigMap). */
 export function objectComponents(sourced: SourcedObject): PodComponent[] {
-  if (sourced.object.kind === 'Pod') return podComponents(sourced);
   const proxy = kubeProxyConfigMapComponent(sourced);
-  return proxy ? [proxy] : [];
+  return proxy ? [proxy] : podComponents(sourced);
 }
