@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { buildComponentConfig, effectiveSetting, type ComponentConfig, type ComponentConfigFile, type SourceLocation } from '../../evidence/component-config/config.js';
 import { parseFlags } from '../../evidence/component-config/flags.js';
 import { isRecord } from '../../evidence/kube-object.js';
-import { componentOfArgv, parseVersion } from '../../evidence/component-config/kinds.js';
+import { componentOfArgv, parseVersion, type ComponentVersion } from '../../evidence/component-config/kinds.js';
 import { SCHEMAS } from '../../evidence/component-config/schema.js';
 import { displayValue } from '../../evidence/component-config/values.js';
 import {
@@ -120,7 +120,7 @@ export function readNode(rootDir: string, options: ReadNodeOptions = {}): NodeEv
 
   // 5. One version for the node where any component tells it (static pod image tags).
   const given = options.kubernetesVersion ? parseVersion(options.kubernetesVersion) : undefined;
-  const version = given ?? Object.values(components).find((c) => c && c.kind !== 'etcd' && c.version)?.version;
+  const version = given ?? Object.values(components).find((c) => c && c.kind !== 'etcd' && c.version)?.version ?? versionOnDisk(root, processes);
   for (const config of Object.values(components)) if (config && version && config.kind !== 'etcd' && (given || !config.version)) config.version = version;
 
   // 6. Files whose content controls need.
@@ -238,6 +238,24 @@ function loadReferencedFiles(root: NodeRoot, config: ComponentConfig, settings: 
       ...(file.error ? { error: file.error } : {}),
     });
   }
+}
+
+/**
+ * The Kubernetes version where the layout names it: a Bottlerocket variant (`VARIANT_ID=aws-k8s-1.30`),
+ * or an RKE2 data directory / binary path (`/var/lib/rancher/rke2/data/v1.30.2-rke2r1-<hash>/bin/kubelet`).
+ */
+function versionOnDisk(root: NodeRoot, processes: NodeProcess[] | undefined): ComponentVersion | undefined {
+  const variant = /k8s-(\d+\.\d+)/.exec(osRelease(root).VARIANT_ID ?? '');
+  if (variant) return parseVersion(variant[1]!);
+  const dataDirVersion = (name: string) => (/^v\d+\.\d+\.\d+-rke2r\d+/.test(name) ? parseVersion(name.split('-rke2')[0]!) : undefined);
+  for (const proc of processes ?? []) {
+    const match = /\/rke2\/data\/([^/]+)\//.exec(proc.argv[0] ?? '');
+    const version = match ? dataDirVersion(match[1]!) : undefined;
+    if (version) return version;
+  }
+  const listing = root.list('/var/lib/rancher/rke2/data');
+  if (!isError(listing)) for (const name of listing.names.reverse()) if (dataDirVersion(name)) return dataDirVersion(name);
+  return undefined;
 }
 
 function readHostname(root: NodeRoot): string {

@@ -505,3 +505,86 @@ WantedBy=multi-user.target
   b.symlink('/etc/systemd/system/multi-user.target.wants/sshd.service', '/usr/lib/systemd/system/sshd.service');
   return b;
 }
+
+/** A Bottlerocket (aws-k8s-1.30) EKS node, as its settings templates render it: no sshd, config files 0644. */
+export function bottlerocketWorker(): NodeRootBuilder {
+  const b = new NodeRootBuilder();
+  b.file('/etc/hostname', 'ip-10-0-2-44.us-west-2.compute.internal\n');
+  b.file('/etc/os-release', 'NAME=Bottlerocket\nID=bottlerocket\nVERSION="1.20.3 (aws-k8s-1.30)"\nPRETTY_NAME="Bottlerocket OS 1.20.3 (aws-k8s-1.30)"\nVARIANT_ID=aws-k8s-1.30\n');
+  b.file('/usr/lib/systemd/system/kubelet.service', `[Unit]
+Description=Kubelet
+After=containerd.service configured.target
+Wants=configured.target
+
+[Service]
+Type=notify
+EnvironmentFile=/etc/network/proxy.env
+EnvironmentFile=/etc/kubernetes/kubelet/env
+ExecStart=/usr/bin/kubelet \\
+    --cloud-provider external \\
+    --kubeconfig /etc/kubernetes/kubelet/kubeconfig \\
+    --config /etc/kubernetes/kubelet/config \\
+    --container-runtime-endpoint=unix:///run/containerd/containerd.sock \\
+    --root-dir /var/lib/kubelet \\
+    --cert-dir /var/lib/kubelet/pki \\
+    --node-ip \${NODE_IP} \\
+    --node-labels "\${NODE_LABELS}" \\
+    --pod-infra-container-image \${POD_INFRA_CONTAINER_IMAGE} \\
+    $KUBELET_EXTRA_ARGS
+Restart=always
+
+[Install]
+WantedBy=multi-user.target
+`);
+  b.file('/etc/network/proxy.env', '');
+  b.file('/etc/kubernetes/kubelet/env', 'NODE_IP=10.0.2.44\nNODE_LABELS=\nPOD_INFRA_CONTAINER_IMAGE=602401143452.dkr.ecr.us-west-2.amazonaws.com/eks/pause:3.1-eksbuild.1\n');
+  b.file('/etc/kubernetes/kubelet/config', `---
+kind: KubeletConfiguration
+apiVersion: kubelet.config.k8s.io/v1beta1
+address: 0.0.0.0
+authentication:
+  anonymous:
+    enabled: false
+  webhook:
+    cacheTTL: 2m0s
+    enabled: true
+  x509:
+    clientCAFile: "/etc/kubernetes/pki/ca.crt"
+authorization:
+  mode: Webhook
+  webhook:
+    cacheAuthorizedTTL: 5m0s
+    cacheUnauthorizedTTL: 30s
+clusterDomain: cluster.local
+clusterDNS:
+- 172.20.0.10
+resolvConf: "/run/netdog/resolv.conf"
+hairpinMode: hairpin-veth
+readOnlyPort: 0
+cgroupDriver: systemd
+cgroupRoot: "/"
+runtimeRequestTimeout: 15m
+protectKernelDefaults: true
+serializeImagePulls: true
+seccompDefault: false
+serverTLSBootstrap: true
+tlsCipherSuites:
+- TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
+- TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+- TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305
+- TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
+- TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305
+- TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384
+podPidsLimit: 1048576
+maxPods: 29
+staticPodPath: "/etc/kubernetes/static-pods/"
+providerID: aws:///us-west-2a/i-0def
+`);
+  b.dirAt('/etc/kubernetes/static-pods');
+  b.file('/etc/kubernetes/kubelet/kubeconfig', KUBECONFIG('kubelet'), { mode: 0o644 });
+  b.file('/etc/kubernetes/pki/ca.crt', '-----BEGIN CERTIFICATE-----\n', { mode: 0o644 });
+  b.file('/etc/cni/net.d/10-aws.conflist', '{"cniVersion":"0.4.0","name":"aws-cni","plugins":[]}\n', { mode: 0o644 });
+  b.dirAt('/etc/systemd/system/multi-user.target.wants');
+  b.symlink('/etc/systemd/system/multi-user.target.wants/kubelet.service', '/usr/lib/systemd/system/kubelet.service');
+  return b;
+}

@@ -6,7 +6,7 @@ import type { Result } from '../../../src/engine/result.js';
 import { nodeTarget, scanNode } from '../../../src/engine/scan-node.js';
 import type { NodeEvidence } from '../../../src/evidence/node.js';
 import { readNode, type ReadNodeOptions } from '../../../src/sources/node/index.js';
-import { eksAl2023Worker, k3sServer, kubeadmControlPlane, kubeadmWorker, rke2Server } from './fixtures.js';
+import { bottlerocketWorker, eksAl2023Worker, k3sServer, kubeadmControlPlane, kubeadmWorker, rke2Server } from './fixtures.js';
 import type { NodeRootBuilder } from './node-root-builder.js';
 
 const P: Status = 'pass';
@@ -16,7 +16,7 @@ const NA: Status = 'not-applicable';
 
 /** The families a node scan answers for itself; control-plane flag controls are spot-checked below. */
 const NODE_FAMILIES = new Set(['kubelet', 'kube-proxy', 'node-files', 'node-services']);
-const SCENARIOS = ['kubeadm control plane', 'kubeadm control plane, hardened', 'kubeadm worker', 'k3s server', 'RKE2 server', 'EKS AL2023 worker'] as const;
+const SCENARIOS = ['kubeadm control plane', 'kubeadm control plane, hardened', 'kubeadm worker', 'k3s server', 'RKE2 server', 'EKS AL2023 worker', 'EKS Bottlerocket worker'] as const;
 
 /**
  * The status of every node control on every layout, the worst of its results (error > fail >
@@ -34,74 +34,75 @@ const SCENARIOS = ['kubeadm control plane', 'kubeadm control plane, hardened', '
  * - EKS AL2023 offers two static-RSA suites (fine for CIS 1.7–1.11, not 1.12) and writes the
  *   kubelet kubeconfig 0644 (CIS 4.1.5 fails, STIG V-242452 passes); sshd is enabled (V-242394
  *   fails) and, on an image with no process table, whether it runs is manual (V-242393).
+ * - Bottlerocket renders a strict kubelet config (seccompDefault false, staticPodPath set) 0644 and has no sshd.
  * - CIS 4.2.8 (eventRecordQPS "appropriate") is a judgement: manual, with the value.
  */
-//                                                  cp  hard worker k3s rke2 eks
+//                                                  cp  hard worker k3s rke2 eks bottlerocket
 const EXPECTED: Record<string, readonly Status[]> = {
-  'kubelet-anonymous-auth':                         [P, P, P, P, P, P],
-  'kubelet-authorization-mode':                     [P, P, P, P, P, P],
-  'kubelet-client-ca-file':                         [P, P, P, P, P, P],
-  'kubelet-read-only-port':                         [P, P, P, P, P, P],
-  'kubelet-read-only-port-explicit':                [F, P, F, P, P, P],
-  'kubelet-streaming-connection-idle-timeout':      [P, P, P, P, P, P],
-  'kubelet-streaming-connection-idle-timeout-stig': [F, P, F, P, F, F],
-  'kubelet-make-iptables-util-chains':              [P, P, P, P, P, P],
-  'kubelet-hostname-override':                      [P, P, P, F, F, F],
-  'kubelet-event-qps':                              [M, M, M, M, M, M],
-  'kubelet-tls-cert-key':                           [F, P, F, P, P, F],
-  'kubelet-rotate-certificates':                    [P, P, P, P, P, P],
-  'kubelet-rotate-server-certificates':             [P, P, P, P, P, P],
-  'kubelet-tls-cipher-suites':                      [F, P, F, F, F, F],
-  'kubelet-tls-cipher-suites-cis-1-7':              [F, P, F, F, F, P],
-  'kubelet-pod-pids-limit':                         [F, P, F, F, F, F],
-  'kubelet-seccomp-default':                        [F, P, F, F, F, F],
-  'kubelet-protect-kernel-defaults':                [F, P, F, P, P, P],
-  'kubelet-static-pod-path':                        [F, P, F, F, F, P],
-  'kube-proxy-metrics-bind-address':                [NA, NA, P, P, P, NA],
-  'apiserver-pod-spec-permissions':                 [P, P, NA, NA, P, NA],
-  'apiserver-pod-spec-ownership':                   [P, P, NA, NA, P, NA],
-  'controller-manager-pod-spec-permissions':        [P, P, NA, NA, P, NA],
-  'controller-manager-pod-spec-ownership':          [P, P, NA, NA, P, NA],
-  'scheduler-pod-spec-permissions':                 [P, P, NA, NA, P, NA],
-  'scheduler-pod-spec-ownership':                   [P, P, NA, NA, P, NA],
-  'etcd-pod-spec-permissions':                      [P, P, NA, NA, P, NA],
-  'etcd-pod-spec-ownership':                        [P, P, NA, NA, P, NA],
-  'static-pod-manifests-permissions':               [P, P, NA, NA, P, NA],
-  'static-pod-manifests-ownership':                 [P, P, NA, NA, P, NA],
-  'cni-config-permissions':                         [F, P, F, P, P, F],
-  'cni-config-ownership':                           [P, P, P, P, P, P],
-  'etcd-data-dir-permissions':                      [P, P, NA, P, P, NA],
-  'etcd-data-dir-ownership':                        [F, P, NA, F, P, NA],
-  'etcd-data-files-permissions':                    [P, P, NA, P, P, NA],
-  'etcd-data-files-ownership':                      [F, P, NA, F, P, NA],
-  'admin-kubeconfig-permissions':                   [P, P, NA, F, P, NA],
-  'admin-kubeconfig-ownership':                     [P, P, NA, P, P, NA],
-  'scheduler-kubeconfig-permissions':               [P, P, NA, P, P, NA],
-  'scheduler-kubeconfig-ownership':                 [P, P, NA, P, P, NA],
-  'controller-manager-kubeconfig-permissions':      [P, P, NA, P, P, NA],
-  'controller-manager-kubeconfig-ownership':        [P, P, NA, P, P, NA],
-  'control-plane-kubeconfigs-permissions':          [P, P, NA, P, P, NA],
-  'pki-ownership':                                  [P, P, NA, P, P, NA],
-  'pki-cert-permissions':                           [P, P, NA, P, P, NA],
-  'pki-cert-permissions-600':                       [F, P, NA, F, P, NA],
-  'pki-key-permissions':                            [P, P, NA, P, P, NA],
-  'kubelet-service-file-permissions':               [F, P, F, F, F, F],
-  'kubelet-service-file-permissions-644':           [P, P, P, P, P, P],
-  'kubelet-service-file-ownership':                 [P, P, P, P, P, P],
-  'proxy-kubeconfig-permissions':                   [NA, NA, NA, P, P, NA],
-  'proxy-kubeconfig-permissions-644':               [NA, NA, NA, P, P, NA],
-  'proxy-kubeconfig-ownership':                     [NA, NA, NA, P, P, NA],
-  'kubelet-kubeconfig-permissions':                 [P, P, P, P, P, F],
-  'kubelet-kubeconfig-permissions-644':             [P, P, P, P, P, P],
-  'kubelet-kubeconfig-ownership':                   [P, P, P, P, P, P],
-  'kubelet-client-ca-permissions':                  [P, P, P, P, P, P],
-  'kubelet-client-ca-permissions-600':              [F, P, F, F, P, F],
-  'kubelet-client-ca-ownership':                    [P, P, P, P, P, P],
-  'kubelet-config-file-permissions':                [F, P, F, NA, NA, F],
-  'kubelet-config-file-permissions-644':            [P, P, P, NA, NA, P],
-  'kubelet-config-file-ownership':                  [P, P, P, NA, NA, P],
-  'worker-sshd-not-running':                        [NA, NA, F, NA, NA, M],
-  'worker-sshd-not-enabled':                        [NA, NA, F, NA, NA, F],
+  'kubelet-anonymous-auth':                         [P, P, P, P, P, P, P],
+  'kubelet-authorization-mode':                     [P, P, P, P, P, P, P],
+  'kubelet-client-ca-file':                         [P, P, P, P, P, P, P],
+  'kubelet-read-only-port':                         [P, P, P, P, P, P, P],
+  'kubelet-read-only-port-explicit':                [F, P, F, P, P, P, P],
+  'kubelet-streaming-connection-idle-timeout':      [P, P, P, P, P, P, P],
+  'kubelet-streaming-connection-idle-timeout-stig': [F, P, F, P, F, F, F],
+  'kubelet-make-iptables-util-chains':              [P, P, P, P, P, P, P],
+  'kubelet-hostname-override':                      [P, P, P, F, F, F, P],
+  'kubelet-event-qps':                              [M, M, M, M, M, M, M],
+  'kubelet-tls-cert-key':                           [F, P, F, P, P, F, F],
+  'kubelet-rotate-certificates':                    [P, P, P, P, P, P, P],
+  'kubelet-rotate-server-certificates':             [P, P, P, P, P, P, P],
+  'kubelet-tls-cipher-suites':                      [F, P, F, F, F, F, P],
+  'kubelet-tls-cipher-suites-cis-1-7':              [F, P, F, F, F, P, P],
+  'kubelet-pod-pids-limit':                         [F, P, F, F, F, F, P],
+  'kubelet-seccomp-default':                        [F, P, F, F, F, F, F],
+  'kubelet-protect-kernel-defaults':                [F, P, F, P, P, P, P],
+  'kubelet-static-pod-path':                        [F, P, F, F, F, P, F],
+  'kube-proxy-metrics-bind-address':                [NA, NA, P, P, P, NA, NA],
+  'apiserver-pod-spec-permissions':                 [P, P, NA, NA, P, NA, NA],
+  'apiserver-pod-spec-ownership':                   [P, P, NA, NA, P, NA, NA],
+  'controller-manager-pod-spec-permissions':        [P, P, NA, NA, P, NA, NA],
+  'controller-manager-pod-spec-ownership':          [P, P, NA, NA, P, NA, NA],
+  'scheduler-pod-spec-permissions':                 [P, P, NA, NA, P, NA, NA],
+  'scheduler-pod-spec-ownership':                   [P, P, NA, NA, P, NA, NA],
+  'etcd-pod-spec-permissions':                      [P, P, NA, NA, P, NA, NA],
+  'etcd-pod-spec-ownership':                        [P, P, NA, NA, P, NA, NA],
+  'static-pod-manifests-permissions':               [P, P, NA, NA, P, NA, NA],
+  'static-pod-manifests-ownership':                 [P, P, NA, NA, P, NA, NA],
+  'cni-config-permissions':                         [F, P, F, P, P, F, F],
+  'cni-config-ownership':                           [P, P, P, P, P, P, P],
+  'etcd-data-dir-permissions':                      [P, P, NA, P, P, NA, NA],
+  'etcd-data-dir-ownership':                        [F, P, NA, F, P, NA, NA],
+  'etcd-data-files-permissions':                    [P, P, NA, P, P, NA, NA],
+  'etcd-data-files-ownership':                      [F, P, NA, F, P, NA, NA],
+  'admin-kubeconfig-permissions':                   [P, P, NA, F, P, NA, NA],
+  'admin-kubeconfig-ownership':                     [P, P, NA, P, P, NA, NA],
+  'scheduler-kubeconfig-permissions':               [P, P, NA, P, P, NA, NA],
+  'scheduler-kubeconfig-ownership':                 [P, P, NA, P, P, NA, NA],
+  'controller-manager-kubeconfig-permissions':      [P, P, NA, P, P, NA, NA],
+  'controller-manager-kubeconfig-ownership':        [P, P, NA, P, P, NA, NA],
+  'control-plane-kubeconfigs-permissions':          [P, P, NA, P, P, NA, NA],
+  'pki-ownership':                                  [P, P, NA, P, P, NA, NA],
+  'pki-cert-permissions':                           [P, P, NA, P, P, NA, NA],
+  'pki-cert-permissions-600':                       [F, P, NA, F, P, NA, NA],
+  'pki-key-permissions':                            [P, P, NA, P, P, NA, NA],
+  'kubelet-service-file-permissions':               [F, P, F, F, F, F, F],
+  'kubelet-service-file-permissions-644':           [P, P, P, P, P, P, P],
+  'kubelet-service-file-ownership':                 [P, P, P, P, P, P, P],
+  'proxy-kubeconfig-permissions':                   [NA, NA, NA, P, P, NA, NA],
+  'proxy-kubeconfig-permissions-644':               [NA, NA, NA, P, P, NA, NA],
+  'proxy-kubeconfig-ownership':                     [NA, NA, NA, P, P, NA, NA],
+  'kubelet-kubeconfig-permissions':                 [P, P, P, P, P, F, F],
+  'kubelet-kubeconfig-permissions-644':             [P, P, P, P, P, P, P],
+  'kubelet-kubeconfig-ownership':                   [P, P, P, P, P, P, P],
+  'kubelet-client-ca-permissions':                  [P, P, P, P, P, P, P],
+  'kubelet-client-ca-permissions-600':              [F, P, F, F, P, F, F],
+  'kubelet-client-ca-ownership':                    [P, P, P, P, P, P, P],
+  'kubelet-config-file-permissions':                [F, P, F, NA, NA, F, F],
+  'kubelet-config-file-permissions-644':            [P, P, P, NA, NA, P, P],
+  'kubelet-config-file-ownership':                  [P, P, P, NA, NA, P, P],
+  'worker-sshd-not-running':                        [NA, NA, F, NA, NA, M, M],
+  'worker-sshd-not-enabled':                        [NA, NA, F, NA, NA, F, P],
 };
 
 const ORDER: Status[] = ['error', 'fail', 'manual', 'pass', 'not-applicable'];
@@ -133,6 +134,7 @@ const BUILDERS: readonly [() => NodeRootBuilder, ReadNodeOptions][] = [
   [() => k3sServer(), { kubernetesVersion: 'v1.30.2+k3s1' }],
   [() => rke2Server(), {}],
   [() => eksAl2023Worker(), {}],
+  [() => bottlerocketWorker(), {}],
 ];
 
 describe('node scan: every node control on every layout', () => {
@@ -174,6 +176,7 @@ describe('node scan: every node control on every layout', () => {
         ['k3s-server1', 'k3s', '1.30.2'],
         ['rke2-server1', 'rke2', '1.30.2'],
         ['ip-10-0-1-23.ec2.internal', 'eks', undefined],
+        ['ip-10-0-2-44.us-west-2.compute.internal', 'eks', '1.30'],
       ],
     );
     assert.equal(targets[5]!.distributionDetail, 'Amazon Linux 2023.5.20240805');
