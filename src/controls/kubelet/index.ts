@@ -3,6 +3,9 @@ import { kubeletAnonymousAuth } from './kubelet-anonymous-auth.js';
 import { kubeletAuthorizationMode } from './kubelet-authorization-mode.js';
 import { kubeletClientCaFile } from './kubelet-client-ca-file.js';
 import { kubeletEventQps } from './kubelet-event-qps.js';
+import { kubeletFeatureGateDynamicAuditing } from './kubelet-feature-gate-dynamic-auditing.js';
+import { kubeletFeatureGateDynamicKubeletConfig } from './kubelet-feature-gate-dynamic-kubelet-config.js';
+import { kubeletFeatureGatePodSecurity } from './kubelet-feature-gate-pod-security.js';
 import { kubeletHostnameOverride } from './kubelet-hostname-override.js';
 import { kubeletMakeIptablesUtilChains } from './kubelet-make-iptables-util-chains.js';
 import { kubeletPodPidsLimit } from './kubelet-pod-pids-limit.js';
@@ -40,4 +43,7 @@ export const kubeletControls: readonly Control[] = [
   kubeletSeccompDefault,
   kubeletProtectKernelDefaults,
   kubeletStaticPodPath,
+  kubeletFeatureGateDynamicAuditing,
+  kubeletFeatureGateDynamicKubeletConfig,
+  kubeletFeatureGatePodSecurity,
 ];

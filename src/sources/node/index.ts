@@ -242,7 +242,8 @@ function loadReferencedFiles(root: NodeRoot, config: ComponentConfig, settings: 
 
 /**
  * The Kubernetes version where the layout names it: a Bottlerocket variant (`VARIANT_ID=aws-k8s-1.30`),
- * or an RKE2 data directory / binary path (`/var/lib/rancher/rke2/data/v1.30.2-rke2r1-<hash>/bin/kubelet`).
+ * an RKE2 data directory / binary path (`/var/lib/rancher/rke2/data/v1.30.2-rke2r1-<hash>/bin/kubelet`),
+ * or the kubelet package in the dpkg database.
  */
 function versionOnDisk(root: NodeRoot, processes: NodeProcess[] | undefined): ComponentVersion | undefined {
   const variant = /k8s-(\d+\.\d+)/.exec(osRelease(root).VARIANT_ID ?? '');
@@ -255,6 +256,18 @@ function versionOnDisk(root: NodeRoot, processes: NodeProcess[] | undefined): Co
   }
   const listing = root.list('/var/lib/rancher/rke2/data');
   if (!isError(listing)) for (const name of listing.names.reverse()) if (dataDirVersion(name)) return dataDirVersion(name);
+  return packagedKubeletVersion(root);
+}
+
+/** The kubelet package's version in the dpkg database (Debian/Ubuntu kubeadm nodes): `Version: 1.30.2-1.1`. */
+function packagedKubeletVersion(root: NodeRoot): ComponentVersion | undefined {
+  const status = root.readText('/var/lib/dpkg/status');
+  if (isError(status)) return undefined;
+  for (const stanza of status.text.split(/\n\s*\n/)) {
+    if (!/^Package: kubelet$/m.test(stanza) || !/^Status: install ok installed$/m.test(stanza)) continue;
+    const version = /^Version: (?:\d+:)?(\d+\.\d+\.\d+)/m.exec(stanza);
+    if (version) return parseVersion(version[1]!);
+  }
   return undefined;
 }
 

@@ -268,6 +268,17 @@ export function kubeadmControlPlane(opts: { hardened: boolean }): NodeRootBuilde
 export function kubeadmWorker(opts: { sshd: boolean } = { sshd: true }): NodeRootBuilder {
   const b = new NodeRootBuilder();
   kubeadmNodeBase(b, 'worker1', { hardened: false });
+  b.file('/var/lib/dpkg/status', `Package: kubeadm
+Status: install ok installed
+Version: 1.30.2-1.1
+
+Package: kubelet
+Status: install ok installed
+Priority: optional
+Architecture: amd64
+Version: 1.30.2-1.1
+Description: Node agent for Kubernetes clusters
+`);
   b.process(1, ['/sbin/init']);
   b.process(812, ['/usr/bin/kubelet', '--bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf', '--kubeconfig=/etc/kubernetes/kubelet.conf', '--config=/var/lib/kubelet/config.yaml', '--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock', '--pod-infra-container-image=registry.k8s.io/pause:3.9']);
   if (opts.sshd) b.process(640, ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups']);

@@ -34,6 +34,8 @@ const SCENARIOS = ['kubeadm control plane', 'kubeadm control plane, hardened', '
  * - EKS AL2023 offers two static-RSA suites (fine for CIS 1.7–1.11, not 1.12) and writes the
  *   kubelet kubeconfig 0644 (CIS 4.1.5 fails, STIG V-242452 passes); sshd is enabled (V-242394
  *   fails) and, on an image with no process table, whether it runs is manual (V-242393).
+ * - The EKS AL2023 image does not say its Kubernetes version, so the feature-gate defaults of the
+ *   oldest versions are assumed (V-242399, V-254801 fail) until --kubernetes-version says otherwise.
  * - Bottlerocket renders a strict kubelet config (seccompDefault false, staticPodPath set) 0644 and has no sshd.
  * - CIS 4.2.8 (eventRecordQPS "appropriate") is a judgement: manual, with the value.
  */
@@ -58,6 +60,9 @@ const EXPECTED: Record<string, readonly Status[]> = {
   'kubelet-seccomp-default':                        [F, P, F, F, F, F, F],
   'kubelet-protect-kernel-defaults':                [F, P, F, P, P, P, P],
   'kubelet-static-pod-path':                        [F, P, F, F, F, P, F],
+  'kubelet-feature-gate-dynamic-auditing':          [P, P, P, P, P, P, P],
+  'kubelet-feature-gate-dynamic-kubelet-config':    [P, P, P, P, P, F, P],
+  'kubelet-feature-gate-pod-security':              [P, P, P, P, P, F, P],
   'kube-proxy-metrics-bind-address':                [NA, NA, P, P, P, NA, NA],
   'apiserver-pod-spec-permissions':                 [P, P, NA, NA, P, NA, NA],
   'apiserver-pod-spec-ownership':                   [P, P, NA, NA, P, NA, NA],
@@ -172,7 +177,7 @@ describe('node scan: every node control on every layout', () => {
       [
         ['cp1', 'kubeadm', '1.30.2'],
         ['cp1', 'kubeadm', '1.30.2'],
-        ['worker1', 'kubeadm', undefined],
+        ['worker1', 'kubeadm', '1.30.2'],
         ['k3s-server1', 'k3s', '1.30.2'],
         ['rke2-server1', 'rke2', '1.30.2'],
         ['ip-10-0-1-23.ec2.internal', 'eks', undefined],
