@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CATALOG } from '../controls/catalog.js';
 import { exitCodeFor } from '../engine/exit-code.js';
+import { inputErrorResult } from '../engine/input-errors.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { nodeTarget, scanNode } from '../engine/scan-node.js';
 import { readNode } from '../sources/node/index.js';
@@ -60,6 +61,12 @@ Examples:
       }
       const node = readNode(flags.root, flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {});
       const results = scanNode(node, CATALOG);
+      if (Object.keys(node.components).length === 0) {
+        // Nothing to audit is not a clean bill of health: a wrong --root must not pass.
+        const message = `no Kubernetes component (kubelet, kube-proxy, control plane) was found under ${flags.root}: no process, static pod, systemd unit or k3s/RKE2 install; is --root the node's filesystem?`;
+        results.unshift(inputErrorResult(flags.root, message));
+        process.stderr.write(`kubeharden: error: ${message}\n`);
+      }
       for (const problem of node.problems) process.stderr.write(`kubeharden: error: ${problem.path}: ${problem.message}\n`);
       const target = nodeTarget(flags.root, node);
       if (flags.benchmark) target.benchmark = flags.benchmark;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { kubeadmWorker } from '../sources/node/fixtures.js';
+import { NodeRootBuilder } from '../sources/node/node-root-builder.js';
 
 const MAIN = 'dist/src/cli/main.js';
 
@@ -31,6 +32,18 @@ describe('kubeharden node', () => {
       const run = spawnSync(process.execPath, [MAIN, 'node', '--root', b.dir, '--fail-on', 'none'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /worker-sshd-not-running/);
+    } finally {
+      b.cleanup();
+    }
+  });
+
+  it('exits 2 when the root holds no Kubernetes node at all (a wrong --root must not pass)', () => {
+    const b = new NodeRootBuilder();
+    try {
+      const run = spawnSync(process.execPath, [MAIN, 'node', '--root', b.dir, '--format', 'json'], { encoding: 'utf8' });
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /no Kubernetes component/);
+      assert.equal(JSON.parse(run.stdout).results[0].control, 'input-readable');
     } finally {
       b.cleanup();
     }

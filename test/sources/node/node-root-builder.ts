@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -69,6 +69,17 @@ export class NodeRootBuilder {
   /** A running process: <root>/proc/<pid>/cmdline, NUL-separated as the kernel writes it. */
   process(pid: number, argv: string[]): this {
     return this.file(`/proc/${pid}/cmdline`, argv.join('\0') + '\0', { mode: 0o444 });
+  }
+
+  /** Changes the mode and/or owner of an existing file or directory. */
+  set(path: string, owned: Owned): this {
+    const host = join(this.dir, path);
+    if (owned.mode !== undefined) chmodSync(host, owned.mode);
+    if (owned.owner !== undefined || owned.group !== undefined) {
+      const stats = lstatSync(host);
+      chownSync(host, owned.owner !== undefined ? this.uid(owned.owner) : stats.uid, owned.group !== undefined ? this.gid(owned.group) : stats.gid);
+    }
+    return this;
   }
 
   remove(path: string): this {
