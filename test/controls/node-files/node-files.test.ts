@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { chmodSync, chownSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { nodeFileControls } from '../../../src/controls/node-files/index.js';
 import type { Status } from '../../../src/controls/control.js';
 import { scanNode } from '../../../src/engine/scan-node.js';
@@ -70,33 +72,49 @@ const CASES: Record<string, FileCase> = {
   'kubelet-config-file-ownership': { base: 'kubeadm-hardened', path: '/var/lib/kubelet/config.yaml', change: { owner: 'kube' } },
 };
 
-function statusesOf(id: string, build: () => NodeRootBuilder, change?: { path: string; change: Owned }, options = {}): [string, Status][] {
-  const b = build();
+function statusesOf(id: string, b: NodeRootBuilder, options = {}): [string, Status][] {
+  return scanNode(readNode(b.dir, options), nodeFileControls)
+    .filter((r) => r.control === id)
+    .map((r) => [r.subject.type === 'file' ? r.subject.path : '?', r.status]);
+}
+
+/** Applies a change, runs `use`, and puts the file's mode and owner back, so one layout serves every case. */
+function withChange<T>(b: NodeRootBuilder, path: string, change: Owned, use: () => T): T {
+  const host = join(b.dir, path);
+  const { mode, uid, gid } = lstatSync(host);
+  b.set(path, change);
   try {
-    if (change) b.set(change.path, change.change);
-    return scanNode(readNode(b.dir, options), nodeFileControls)
-      .filter((r) => r.control === id)
-      .map((r) => [r.subject.type === 'file' ? r.subject.path : '?', r.status]);
+    return use();
   } finally {
-    b.cleanup();
+    chmodSync(host, mode & 0o7777);
+    chownSync(host, uid, gid);
   }
 }
 
 describe('node-files controls: each passes on its layout and fails on the changed file only', () => {
+  const bases: Partial<Record<FileCase['base'], NodeRootBuilder>> = {};
+  before(() => {
+    bases['kubeadm-hardened'] = kubeadmControlPlane({ hardened: true });
+    bases.k3s = k3sServer();
+  });
+  after(() => {
+    for (const b of Object.values(bases)) b.cleanup();
+  });
+
   it('has a case for every file control', () => {
     assert.deepEqual(Object.keys(CASES).sort(), nodeFileControls.map((c) => c.id).sort());
   });
 
   for (const [id, testCase] of Object.entries(CASES)) {
     it(id, () => {
-      const build = testCase.base === 'k3s' ? () => k3sServer() : () => kubeadmControlPlane({ hardened: true });
-      const before = statusesOf(id, build);
-      assert.ok(before.length > 0);
-      assert.deepEqual(before.filter(([, s]) => s !== 'pass'), [], 'the base layout passes');
-      const after = statusesOf(id, build, testCase);
+      const b = bases[testCase.base]!;
+      const unchanged = statusesOf(id, b);
+      assert.ok(unchanged.length > 0);
+      assert.deepEqual(unchanged.filter(([, s]) => s !== 'pass'), [], 'the base layout passes');
+      const changed = withChange(b, testCase.path, testCase.change, () => statusesOf(id, b));
       assert.deepEqual(
-        after,
-        before.map(([path]) => [path, path === testCase.path ? 'fail' : 'pass']),
+        changed,
+        unchanged.map(([path]) => [path, path === testCase.path ? 'fail' : 'pass']),
         `only ${testCase.path} fails`,
       );
     });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { CATALOG } from '../../../src/controls/catalog.js';
 import type { Status } from '../../../src/controls/control.js';
 import type { Result } from '../../../src/engine/result.js';
@@ -248,4 +248,3 @@ describe('node scan: services', () => {
   });
 });
 
-after(() => undefined);
