@@ -10,7 +10,7 @@ export const kubeletPodPidsLimit = flagControl({
   component: 'kubelet',
   flag: 'pod-max-pids',
   expect: {
-    wants: 'a positive limit',
+    wants: 'to be a positive limit',
     test: (v) => {
       const n = numberValue(v);
       return n === undefined ? undefined : n > 0;

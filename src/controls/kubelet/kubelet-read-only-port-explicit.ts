@@ -11,7 +11,7 @@ export const kubeletReadOnlyPortExplicit = explicitSettingControl({
   flag: 'read-only-port',
   field: 'readOnlyPort',
   expect: portZero(),
-  fix: 'set readOnlyPort: 0 in the kubelet config file (or --read-only-port=0)',
+  fix: 'write readOnlyPort: 0 (or --read-only-port=0)',
   rationale: 'The STIG requires the read-only port to be disabled by an explicit setting, not by relying on a default that differs between the flag (10255) and the config file (0).',
   refs: [...stig('V-242387')],
 });

@@ -3,7 +3,7 @@ import { cis } from '../../frameworks/refs.js';
 import { flagControl, type Expectation } from '../component-flag.js';
 
 export const portZero = (): Expectation => ({
-  wants: '0 (disabled)',
+  wants: 'to be 0 (disabled)',
   test: (v) => {
     const port = numberValue(v);
     return port === undefined ? undefined : port === 0;

@@ -12,7 +12,7 @@ export const kubeletStaticPodPath = flagControl({
   component: 'kubelet',
   flag: 'pod-manifest-path',
   expect: absent(),
-  fix: 'remove staticPodPath from the kubelet config file (and --pod-manifest-path from its flags)',
+  fix: 'remove staticPodPath (and --pod-manifest-path)',
   rationale: 'Static pods bypass the API server\'s admission control: anyone who can write the directory runs pods with whatever privileges they like.',
   refs: [...stig('V-242397')],
 });

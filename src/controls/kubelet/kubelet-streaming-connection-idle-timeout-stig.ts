@@ -4,7 +4,7 @@ import type { Expectation } from '../component-flag.js';
 import { explicitSettingControl } from './explicit-setting.js';
 
 const atLeastFiveMinutes = (): Expectation => ({
-  wants: 'set to 5m or more',
+  wants: 'to be 5m or more',
   test: (v) => {
     const seconds = durationValue(v);
     return seconds === undefined ? undefined : seconds >= 300;

@@ -9,7 +9,7 @@ export const kubeletTlsCertKey = flagControl({
   component: 'kubelet',
   flag: ['tls-cert-file', 'tls-private-key-file'],
   expect: present(),
-  fix: 'set tlsCertFile and tlsPrivateKeyFile (or --tls-cert-file and --tls-private-key-file) to a certificate signed by the cluster CA',
+  fix: 'set tlsCertFile and tlsPrivateKeyFile (or --tls-cert-file and --tls-private-key-file) to a certificate and key signed by the cluster CA',
   rationale: 'Without them the kubelet serves a self-signed certificate that the API server and other clients cannot verify.',
   refs: [...cis('4.2.9')],
 });

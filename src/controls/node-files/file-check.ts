@@ -21,6 +21,17 @@ export interface FileCheckSpec extends Omit<ControlMeta, 'family' | 'remediation
   remediation?: string;
 }
 
+/** A `chmod` symbolic mode that removes every permission bit outside `mask`: 600 → `u-x,go-rwx`, 644 → `u-x,go-wx`. */
+export function symbolicRemoval(mask: number): string {
+  const removed = (['u', 'g', 'o'] as const).map((who, i) => ({
+    who,
+    letters: ['r', 'w', 'x'].filter((_, bit) => (mask & ((0o4 >> bit) << (6 - 3 * i))) === 0).join(''),
+  }));
+  const groups = new Map<string, string>();
+  for (const { who, letters } of removed) if (letters) groups.set(letters, (groups.get(letters) ?? '') + who);
+  return [...groups].map(([letters, who]) => `${who}-${letters}`).join(',');
+}
+
 /** The bits a file may have: a directory may also be searched (x) wherever it may be read (r). */
 export function allowedBits(mask: number, file: Pick<FileFacts, 'type'>): number {
   return file.type === 'directory' ? mask | ((mask & 0o444) >> 2) : mask;
@@ -49,7 +60,7 @@ export function fileCheck(spec: FileCheckSpec): NodeControl {
   const fix =
     spec.remediation ??
     ('mode' in require
-      ? `Run \`chmod ${octal(require.mode)} <file>\` on ${spec.what} (chmod u-x,go-rwx style: remove every permission bit beyond ${octal(require.mode)}).`
+      ? `Run \`chmod ${octal(require.mode)} <file>\` on ${spec.what}, or \`chmod ${symbolicRemoval(require.mode)} <file>\` to remove only the bits beyond ${octal(require.mode)}.`
       : `Run \`chown ${require.owner}:${require.group} <file>\` on ${spec.what}.`);
   const { roles: _roles, require: _require, what: _what, ...meta } = spec;
   return {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { judgeMode, judgeOwner } from '../../../src/controls/node-files/file-check.js';
+import { judgeMode, judgeOwner, symbolicRemoval } from '../../../src/controls/node-files/file-check.js';
 import type { FileFacts } from '../../../src/evidence/node.js';
 
 const file = (mode: number, extra: Partial<FileFacts> = {}): FileFacts => ({ path: '/etc/kubernetes/admin.conf', type: 'file', mode, uid: 0, gid: 0, owner: 'root', group: 'root', ...extra });
@@ -41,5 +41,13 @@ describe('file-check template: ownership by name', () => {
     const unknown = judgeOwner(file(0o600, { uid: 1000, owner: undefined, gid: 1000, group: undefined }), 'etcd', 'etcd');
     assert.equal(unknown.status, 'fail');
     assert.match(unknown.message, /uid 1000 .*:gid 1000 .*, not etcd:etcd/);
+  });
+});
+
+describe('file-check template: remediation', () => {
+  it('names the chmod that removes only the excess bits', () => {
+    assert.equal(symbolicRemoval(0o600), 'u-x,go-rwx');
+    assert.equal(symbolicRemoval(0o644), 'u-x,go-wx');
+    assert.equal(symbolicRemoval(0o700), 'go-rwx');
   });
 });
