@@ -79,7 +79,8 @@ const truthy = (value: unknown) => value === true || value === 'true';
 
 /**
  * Arguments k3s/RKE2 give the components it embeds (k3s pkg/daemons/control/server.go and
- * pkg/daemons/agent/agent_linux.go, v1.28–v1.31; RKE2 the same through its k3s core), followed
+ * pkg/daemons/agent/agent_linux.go; RKE2 the same through its k3s core), the ones the benchmarks
+ * ask about, followed
  * by the user's `<component>-arg` entries from config.yaml, which override them (pflag: the
  * last occurrence wins). On a live node k3s embeds these components in its own process, so
  * their command lines are not visible in /proc: these arguments are what k3s passes them.
@@ -162,6 +163,7 @@ export function embeddedArgs(install: RancherInstall, kind: NodeComponentKind, h
         '--read-only-port=0',
         `--tls-cert-file=${agent}/serving-kubelet.crt`,
         `--tls-private-key-file=${agent}/serving-kubelet.key`,
+        ...(install.flavour === 'k3s' ? [`--cni-conf-dir=${agent}/etc/cni/net.d`] : []),
         ...(truthy(install.config['protect-kernel-defaults']) || install.config.profile !== undefined ? ['--protect-kernel-defaults=true'] : []),
       ];
       break;
