@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Control } from '../src/controls/control.js';
 import type { Result } from '../src/engine/result.js';
+import { evaluateInventory, inventoryFor } from '../src/engine/scan-inventory.js';
 import { ObjectEvaluator } from '../src/engine/scan-objects.js';
 import type { WorkloadOptions } from '../src/evidence/workload.js';
 import { objectsOfText } from '../src/sources/manifests/index.js';
@@ -19,12 +20,15 @@ export interface ControlCase {
   name: string;
   /** Manifest text, one or more YAML documents. */
   yaml: string;
+  /** Treat the objects as a whole cluster (live scan or snapshot) rather than a partial set of manifests. */
+  complete?: boolean;
   expect: ExpectedResult[];
 }
 
-/** Runs a control over manifests through the real loader and evaluator. */
-export function evaluateManifest(control: Control, yaml: string, options: WorkloadOptions = {}): Result[] {
+/** Runs a control over manifests through the real loader and evaluator (and inventory, for inventory controls). */
+export function evaluateManifest(control: Control, yaml: string, options: WorkloadOptions & { complete?: boolean } = {}): Result[] {
   const evaluator = new ObjectEvaluator([control], options);
+  const inventory = inventoryFor([control], options);
   const results: Result[] = [];
   for (const item of objectsOfText('case.yaml', yaml)) {
     if (item.type === 'problem') {
@@ -32,8 +36,10 @@ export function evaluateManifest(control: Control, yaml: string, options: Worklo
       continue;
     }
     evaluator.evaluate(item.item, (r) => results.push(r));
+    inventory.add(item.item);
   }
   evaluator.finish((r) => results.push(r));
+  results.push(...evaluateInventory([control], inventory));
   return results;
 }
 
@@ -50,7 +56,7 @@ export function testControl(control: Control, cases: ControlCase[], options: Wor
     });
     for (const testCase of cases) {
       it(testCase.name, () => {
-        const results = evaluateManifest(control, testCase.yaml, options);
+        const results = evaluateManifest(control, testCase.yaml, { ...options, complete: testCase.complete });
         const actual = results.map((r) => ({ status: r.status, subject: subjectLabel(r.subject) }));
         const expected = testCase.expect.map((e) => ({ status: e.status, subject: e.subject }));
         assert.deepEqual(actual, expected);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CATALOG } from '../controls/catalog.js';
-import { parseFormat } from './output.js';
+import { UsageError } from './output.js';
 
 export function registerControlsCommand(program: Command): void {
   program
@@ -8,7 +8,8 @@ export function registerControlsCommand(program: Command): void {
     .description('list every control with its id, severity and benchmark references')
     .option('-f, --format <format>', 'table or json', 'table')
     .action((flags: { format: string }) => {
-      const format = parseFormat(flags.format);
+      const format = flags.format;
+      if (format !== 'table' && format !== 'json') throw new UsageError(`unknown --format "${format}" for controls; choose table or json`);
       if (format === 'json') {
         const list = CATALOG.map(({ id, title, severity, family, refs, rationale, remediation }) => ({
           id, title, severity, family, refs, rationale, remediation,

@@ -5,6 +5,8 @@ import { VERSION } from '../version.js';
 import { registerControlsCommand } from './controls-command.js';
 import { registerNodeCommand } from './node-command.js';
 import { UsageError } from './output.js';
+import { registerReportCommand } from './report-command.js';
+import { registerRbacCommand } from './rbac-command.js';
 import { registerScanCommand } from './scan-command.js';
 
 const program = new Command()
@@ -17,6 +19,8 @@ const program = new Command()
 registerScanCommand(program);
 registerNodeCommand(program);
 registerControlsCommand(program);
+registerReportCommand(program);
+registerRbacCommand(program);
 
 try {
   await program.parseAsync(process.argv);

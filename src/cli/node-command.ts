@@ -4,7 +4,7 @@ import { CATALOG } from '../controls/catalog.js';
 import { exitCodeFor } from '../engine/exit-code.js';
 import { inputErrorResult } from '../engine/input-errors.js';
 import { resultsDocument } from '../engine/results-document.js';
-import { nodeTarget, scanNode } from '../engine/scan-node.js';
+import { filesNeeded, nodeTarget, scanNode } from '../engine/scan-node.js';
 import { readNode } from '../sources/node/index.js';
 import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
 
@@ -59,7 +59,10 @@ Examples:
       if (flags.kubernetesVersion !== undefined && !/^v?\d+\.\d+(\.\d+)?/.test(flags.kubernetesVersion)) {
         throw new UsageError(`--kubernetes-version "${flags.kubernetesVersion}" is not a version such as 1.30 or v1.30.2`);
       }
-      const node = readNode(flags.root, flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {});
+      const node = readNode(flags.root, {
+        filesToLoad: filesNeeded(CATALOG),
+        ...(flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {}),
+      });
       const results = scanNode(node, CATALOG);
       if (Object.keys(node.components).length === 0) {
         // Nothing to audit is not a clean bill of health: a wrong --root must not pass.

@@ -1,11 +1,16 @@
 import type { Command } from 'commander';
 import { CATALOG } from '../controls/catalog.js';
-import { exitCodeFor } from '../engine/exit-code.js';
+import { ExitCodeTracker } from '../engine/exit-code.js';
+import type { ScanTarget } from '../engine/result.js';
+import type { InputProblem } from '../sources/manifests/index.js';
+import { JsonResultsStream } from '../report/json.js';
+import { VERSION } from '../version.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
-import { parseFailOn, parseFormat, UsageError, writeReport } from './output.js';
+import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
+import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface ScanFlags {
+interface ScanFlags extends ExemptionFlags {
   format: string;
   output?: string;
   failOn: string;
@@ -15,11 +20,11 @@ interface ScanFlags {
 }
 
 export function registerScanCommand(program: Command): void {
-  program
+  const command = program
     .command('scan')
     .description('scan Kubernetes manifests: files, directories (recursively), or - for stdin')
     .argument('<paths...>', 'files, directories, or - for standard input')
-    .option('-f, --format <format>', 'report format: table, json', 'table')
+    .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
     .option(
@@ -29,7 +34,8 @@ export function registerScanCommand(program: Command): void {
       [] as string[],
     )
     .option('--show-passed', 'list passing subjects in the table too')
-    .option('--max-document-bytes <n>', 'refuse YAML documents larger than this')
+    .option('--max-document-bytes <n>', 'refuse YAML documents larger than this');
+  addExemptionOptions(command)
     .addHelpText(
       'after',
       `
@@ -39,27 +45,51 @@ Exit codes: 0 nothing at or above --fail-on failed; 1 findings at or above it; 2
 Examples:
   kubeharden scan k8s/ app.yaml
   kubectl get deploy,ds,sts,po -A -o yaml | kubeharden scan -
-  kubeharden scan k8s/ --format json -o results.json`,
+  kubeharden scan k8s/ --format json -o results.json
+  kubeharden scan k8s/ --format sarif -o kubeharden.sarif
+  kubeharden scan k8s/ --config ci/.kubeharden.yaml --format junit -o junit.xml`,
     )
     .action(async (paths: string[], flags: ScanFlags) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
       const podTemplatePaths = parsePodTemplates(flags.podTemplate);
       const maxDocumentBytes = flags.maxDocumentBytes === undefined ? undefined : parsePositiveInt(flags.maxDocumentBytes, '--max-document-bytes');
+      const waivers = await loadWaivers(flags);
       const startedAt = new Date().toISOString();
+      const targets: ScanTarget[] = [{ type: 'manifests', paths }];
+      const exit = new ExitCodeTracker(failOn);
+      // JSON is written as results arrive; other formats need the whole document.
+      const stream = format === 'json' ? new JsonResultsStream(flags.output, { schemaVersion: 1, tool: { name: 'kubeharden', version: VERSION } }) : undefined;
       const results = await scanManifests(paths, {
+        waivers,
         controls: CATALOG,
         podTemplatePaths,
         maxDocumentBytes,
-        onProblem: (problem) => {
-          const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-          process.stderr.write(`kubeharden: ${problem.level === 'error' ? 'error' : 'note'}: ${where}: ${problem.message}\n`);
-        },
+        onProblem: reportProblem,
+        onResult: stream
+          ? (result) => {
+              exit.add(result);
+              stream.write(result);
+            }
+          : undefined,
       });
-      const document = resultsDocument(results, [{ type: 'manifests', paths }], startedAt);
-      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
-      process.exitCode = exitCodeFor(results, failOn);
+      const warnings = reportWaiverWarnings(waivers);
+      const scan = { startedAt, finishedAt: new Date().toISOString(), targets, ...(warnings.length > 0 ? { warnings } : {}) };
+      if (stream) {
+        stream.end(scan);
+      } else {
+        for (const result of results) exit.add(result);
+        const document = resultsDocument(results, targets, startedAt, scan.finishedAt);
+        document.scan = scan;
+        await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+      }
+      process.exitCode = exit.code;
     });
+}
+
+function reportProblem(problem: InputProblem): void {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  process.stderr.write(`kubeharden: ${problem.level === 'error' ? 'error' : 'note'}: ${where}: ${problem.message}\n`);
 }
 
 function parsePodTemplates(values: string[]): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { Control } from './control.js';
 import { nodeFileControls } from './node-files/index.js';
 import { nodeServiceControls } from './node-services/index.js';
+import { networkControls } from './network/index.js';
 import { podSecurityControls } from './pod-security/index.js';
 import { apiserverControls } from './apiserver/index.js';
 import { controllerManagerControls } from './controller-manager/index.js';
@@ -8,10 +9,13 @@ import { schedulerControls } from './scheduler/index.js';
 import { etcdControls } from './etcd/index.js';
 import { kubeProxyControls } from './kube-proxy/index.js';
 import { kubeletControls } from './kubelet/index.js';
+import { rbacControls } from './rbac/index.js';
 
 /** Every control kubeharden has, in the order reports list them. */
 export const CATALOG: readonly Control[] = [
   ...podSecurityControls,
+  ...rbacControls,
+  ...networkControls,
   ...apiserverControls,
   ...controllerManagerControls,
   ...schedulerControls,

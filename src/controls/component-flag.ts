@@ -5,7 +5,7 @@
  */
 import {
   configFileUnread,
-  describeOrigin,
+  describeSetting,
   documentedDefault,
   effectiveSetting,
   featureGateDefault,
@@ -150,7 +150,7 @@ function hiddenInUnreadConfigFile(config: ComponentConfig, flag: string): boolea
 export function judgeFlag(config: ComponentConfig, flag: string, expect: Expectation): Check {
   const effective = effectiveSetting(config, flag);
   if (effective.state === 'set') {
-    const written = describeOrigin(effective.setting.origin);
+    const written = describeSetting(effective.setting);
     const verdict = expect.test(effective.value);
     const location = locationOf(effective);
     if (verdict === undefined) return check('fail', `${written} is not a valid value; the benchmark requires --${flag} ${expect.wants}`, location);
@@ -159,6 +159,9 @@ export function judgeFlag(config: ComponentConfig, flag: string, expect: Expecta
     return check('fail', `${written}${detail}; the benchmark requires --${flag} ${expect.wants}`, location);
   }
   if (hiddenInUnreadConfigFile(config, flag)) {
+    if (config.configFile?.error !== undefined) {
+      return check('error', `--${flag} is not on the command line and the config file ${config.configFile.path} could not be read: ${config.configFile.error}`, { file: config.configFile.path });
+    }
     return check('manual', `--${flag} is not on the command line and the config file ${String(config.settings.get(SCHEMAS[config.kind].configFlag!)?.value)} was not read; check it there`);
   }
   if (effective.state === 'default') {
@@ -199,7 +202,14 @@ export function componentControl(
       if (notApplicable) return [check('not-applicable', notApplicable)];
       const manual = spec.manualWhen?.(config);
       if (manual) return [check('manual', manual)];
-      return judge(config, context);
+      const checks = judge(config, context);
+      // Fail closed: arguments kubeharden cannot read may set the very flag that passed.
+      if (!config.unresolvedArgs?.length) return checks;
+      return checks.map((c) =>
+        c.status === 'pass'
+          ? { ...c, status: 'manual' as const, message: `${c.message}, but the command line also has ${config.unresolvedArgs!.join(' ')}, which kubeharden cannot resolve` }
+          : c,
+      );
     },
   };
 }
@@ -287,6 +297,9 @@ export function featureGateControl(spec: FeatureGateSpec): ComponentControl {
       return [check(String(value) === want ? 'pass' : 'fail', `--feature-gates sets ${spec.gate}=${value}; the benchmark requires ${spec.gate}=${want}`, location)];
     }
     if (hiddenInUnreadConfigFile(config, 'feature-gates')) {
+      if (config.configFile?.error !== undefined) {
+        return [check('error', `${spec.gate} is not on the command line and the config file ${config.configFile.path} could not be read: ${config.configFile.error}`, { file: config.configFile.path })];
+      }
       return [check('manual', `${spec.gate} is not set on the command line and the config file was not read; check its featureGates`)];
     }
     const fallback = featureGateDefault(spec.gate, config.version);
@@ -326,7 +339,7 @@ export interface FileContentSpec extends ComponentControlSpec {
  * could not (a manifest scanned alone) the verdict is `manual`, never `pass`.
  */
 export function fileContentControl(spec: FileContentSpec): ComponentControl {
-  return componentControl(spec, (config) => {
+  const control = componentControl(spec, (config) => {
     const content = referencedContent(config, spec.flag);
     switch (content.state) {
       case 'unset':
@@ -339,4 +352,5 @@ export function fileContentControl(spec: FileContentSpec): ComponentControl {
         return [{ ...spec.judgeContent(content.content, content.path), location: { file: content.path } }];
     }
   });
+  return { ...control, needsFiles: [spec.flag] };
 }

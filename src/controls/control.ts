@@ -1,4 +1,5 @@
 import type { FieldPath, SourcedObject } from '../evidence/kube-object.js';
+import type { Inventory, InventorySubject } from '../evidence/inventory.js';
 import type { ContainerView, WorkloadView } from '../evidence/workload.js';
 import type { ComponentConfig, SourceLocation } from '../evidence/component-config/config.js';
 import type { ComponentKind } from '../evidence/component-config/kinds.js';
@@ -62,6 +63,11 @@ export interface ComponentControl extends ControlMeta {
   component: ComponentKind;
   /** True when the verdict depends on `context.peers`: evaluate after every component has been seen. */
   needsPeers?: boolean;
+  /**
+   * Flags naming files whose content this control reads from `config.referencedFiles`; the node
+   * source loads exactly these (e.g. encryption-provider-config, audit-policy-file).
+   */
+  needsFiles?: readonly string[];
   evaluate(config: ComponentConfig, context: ComponentContext): Check[];
 }
 
@@ -76,7 +82,21 @@ export interface NodeControl extends ControlMeta {
   evaluate(node: NodeEvidence): NodeCheck[];
 }
 
-export type Control = WorkloadControl | ObjectControl | ComponentControl | NodeControl;
+
+/** A verdict of an inventory control, on the subject it names (an object, or an RBAC user/group/service account). */
+export interface InventoryCheck extends Check {
+  subject: InventorySubject;
+}
+
+/** Checks the whole set of objects a scan saw (RBAC, namespaces, network policies), after the stream ends. */
+export interface InventoryControl extends ControlMeta {
+  scope: 'inventory';
+  /** The kinds this control reads from the inventory; `Workload` means every object with a pod template. */
+  kinds: readonly string[];
+  evaluate(inventory: Inventory): InventoryCheck[];
+}
+
+export type Control = WorkloadControl | ObjectControl | ComponentControl | InventoryControl | NodeControl;
 
 /** The shared mechanism behind most pod-security controls: one verdict per container. */
 export function perContainer(
@@ -98,3 +118,4 @@ export function perPod(meta: ControlMeta, check: (workload: WorkloadView) => Che
 
 export const pass = (message: string, path?: FieldPath): Check => ({ status: 'pass', message, path });
 export const fail = (message: string, path?: FieldPath): Check => ({ status: 'fail', message, path });
+export const notApplicable = (message: string, path?: FieldPath): Check => ({ status: 'not-applicable', message, path });

@@ -8,13 +8,33 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_INCOMPLETE = 2;
 
-/** DESIGN.md exit codes: 2 when the scan is incomplete wins over 1 for findings at or above `failOn`. */
-export function exitCodeFor(results: Iterable<Result>, failOn: FailOn): number {
-  const threshold = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
-  let code = EXIT_OK;
-  for (const result of results) {
-    if (result.status === 'error') return EXIT_INCOMPLETE;
-    if (result.status === 'fail' && SEVERITIES.indexOf(result.severity) <= threshold) code = EXIT_FINDINGS;
+/** DESIGN.md exit codes, worked out as results stream past: 2 (incomplete) wins over 1 (findings at or above `failOn`). */
+export class ExitCodeTracker {
+  private readonly threshold: number;
+  private incomplete = false;
+  private findings = false;
+
+  constructor(failOn: FailOn) {
+    this.threshold = failOn === 'none' ? -1 : SEVERITIES.indexOf(failOn);
   }
-  return code;
+
+  add(result: Result): void {
+    if (result.status === 'error') this.incomplete = true;
+    else if (result.status === 'fail' && SEVERITIES.indexOf(result.severity) <= this.threshold) this.findings = true;
+  }
+
+  /** Marks the scan incomplete for a reason that is not a result (e.g. an unreadable argument). */
+  markIncomplete(): void {
+    this.incomplete = true;
+  }
+
+  get code(): number {
+    return this.incomplete ? EXIT_INCOMPLETE : this.findings ? EXIT_FINDINGS : EXIT_OK;
+  }
+}
+
+export function exitCodeFor(results: Iterable<Result>, failOn: FailOn): number {
+  const tracker = new ExitCodeTracker(failOn);
+  for (const result of results) tracker.add(result);
+  return tracker.code;
 }

@@ -3,27 +3,41 @@ import type { WorkloadOptions } from '../evidence/workload.js';
 import { readManifests, type InputProblem, type ManifestSourceOptions } from '../sources/manifests/index.js';
 import { inputErrorResult } from './input-errors.js';
 import type { Result } from './result.js';
+import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import { ObjectEvaluator } from './scan-objects.js';
+import type { WaiverSet } from './waivers.js';
 
 export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOptions {
   controls: readonly Control[];
   /** Told of every input problem as it happens (for stderr). */
   onProblem?: (problem: InputProblem) => void;
+  /** Receives each result as soon as it exists; when given, results are not also kept in memory. */
+  onResult?: (result: Result) => void;
+  /** Exceptions, applied by the evaluator as results are emitted. */
+  waivers?: WaiverSet;
 }
 
-/** Scans manifests as a stream: each object is evaluated as soon as it is read. */
+/**
+ * Scans manifests as a stream: each object is evaluated as soon as it is read, and its results go
+ * to `onResult` (or into the returned array when there is none). The kinds the inventory controls
+ * need are kept; those run once the stream ends. Manifests are a partial view of a cluster, so the
+ * inventory is not `complete`.
+ */
 export async function scanManifests(paths: string[], options: ManifestScanOptions): Promise<Result[]> {
   const evaluator = new ObjectEvaluator(options.controls, options);
   const results: Result[] = [];
-  const emit = (result: Result) => results.push(result);
+  const emit = options.onResult ?? ((result: Result) => results.push(result));
+  const inventory = inventoryFor(options.controls, { podTemplatePaths: options.podTemplatePaths, complete: false });
   for await (const item of readManifests(paths, options)) {
     if (item.type === 'object') {
       evaluator.evaluate(item.item, emit);
+      inventory.add(item.item);
       continue;
     }
     options.onProblem?.(item.problem);
     if (item.problem.level === 'error') emit(inputErrorResult(item.problem.file, item.problem.message, item.problem.line));
   }
   evaluator.finish(emit);
+  for (const result of evaluateInventory(options.controls, inventory, options.waivers)) emit(result);
   return results;
 }

@@ -1,6 +1,6 @@
 import type { Control } from '../controls/control.js';
 import type { ComponentConfig } from '../evidence/component-config/config.js';
-import { NODE_COMPONENTS, type NodeEvidence } from '../evidence/node.js';
+import { NODE_COMPONENTS, type NodeComponentKind, type NodeEvidence } from '../evidence/node.js';
 import { inputErrorResult } from './input-errors.js';
 import type { Result, ScanTarget, Subject } from './result.js';
 import { evaluateComponent } from './scan-components.js';
@@ -48,4 +48,15 @@ export function nodeTarget(root: string, node: NodeEvidence): ScanTarget {
   if (node.version) target.kubernetesVersion = node.version;
   target.components = Object.fromEntries(NODE_COMPONENTS.filter((k) => node.componentOrigins[k]).map((k) => [k, node.componentOrigins[k]]));
   return target;
+}
+
+/** Per component, the flags whose files the controls read (`needsFiles`), for the node source to load. */
+export function filesNeeded(controls: readonly Control[]): Partial<Record<NodeComponentKind, string[]>> {
+  const needed: Partial<Record<NodeComponentKind, string[]>> = {};
+  for (const control of controls) {
+    if (control.scope !== 'component' || !control.needsFiles) continue;
+    const list = (needed[control.component] ??= []);
+    for (const flag of control.needsFiles) if (!list.includes(flag)) list.push(flag);
+  }
+  return needed;
 }

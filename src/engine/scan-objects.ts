@@ -3,6 +3,12 @@ import { objectComponents, type PodComponent } from '../evidence/component-confi
 import type { SourcedObject } from '../evidence/kube-object.js';
 import { workloadOf, type WorkloadOptions } from '../evidence/workload.js';
 import type { Result, Subject } from './result.js';
+import type { WaiverSet } from './waivers.js';
+
+export interface EvaluatorOptions extends WorkloadOptions {
+  /** Exceptions, applied as each result is emitted while its object (labels, annotations) is at hand. */
+  waivers?: WaiverSet;
+}
 
 /** Subject of a result about a Kubernetes object, pointing at the line of `check.path`. */
 export function resourceSubject(sourced: SourcedObject, check?: Pick<Check, 'container' | 'path'>): Subject {
@@ -46,7 +52,7 @@ export class ObjectEvaluator {
 
   constructor(
     readonly controls: readonly Control[],
-    private readonly workloadOptions: WorkloadOptions = {},
+    private readonly workloadOptions: EvaluatorOptions = {},
   ) {
     this.workloadControls = controls.filter((c): c is WorkloadControl => c.scope === 'workload');
     this.componentControls = controls.filter((c): c is ComponentControl => c.scope === 'component');
@@ -60,8 +66,10 @@ export class ObjectEvaluator {
     }
   }
 
-  evaluate(sourced: SourcedObject, emit: (result: Result) => void): void {
+  evaluate(sourced: SourcedObject, emitResult: (result: Result) => void): void {
     const workload = this.workloadControls.length > 0 ? workloadOf(sourced, this.workloadOptions) : undefined;
+    const { waivers } = this.workloadOptions;
+    const emit = waivers ? (result: Result) => emitResult(waivers.apply(result, sourced, workload?.podMetadata)) : emitResult;
     if (workload) {
       for (const control of this.workloadControls) {
         for (const check of control.evaluate(workload)) emit(toResult(control, check, resourceSubject(sourced, check)));

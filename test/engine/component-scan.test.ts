@@ -4,6 +4,7 @@ import { apiserverAdmissionNodeRestriction } from '../../src/controls/apiserver/
 import { apiserverAnonymousAuth } from '../../src/controls/apiserver/apiserver-anonymous-auth.js';
 import { apiserverAuthorizationModeRbac } from '../../src/controls/apiserver/apiserver-authorization-mode-rbac.js';
 import { apiserverInsecurePort } from '../../src/controls/apiserver/apiserver-insecure-port.js';
+import { apiserverTokenAuthFile } from '../../src/controls/apiserver/apiserver-token-auth-file.js';
 import { etcdClientCertAuth } from '../../src/controls/etcd/etcd-client-cert-auth.js';
 import { etcdUniqueCa } from '../../src/controls/etcd/etcd-unique-ca.js';
 import type { Result } from '../../src/engine/result.js';
@@ -45,6 +46,26 @@ describe('component controls on control-plane Pods (kubeharden scan)', () => {
     const shell = apiserverPod('    command: ["/bin/sh", "-c", "exec kube-apiserver --anonymous-auth=false --authorization-mode=Node,RBAC"]\n');
     assert.equal(evaluateManifest(apiserverAnonymousAuth, shell)[0]!.status, 'pass');
     assert.equal(evaluateManifest(apiserverAuthorizationModeRbac, shell)[0]!.status, 'pass');
+  });
+  it('$(VAR) in args is expanded from literal env values, as the kubelet does', () => {
+    const yaml = apiserverPod(`    command: [kube-apiserver, "$(ANONYMOUS)"]
+    env:
+    - {name: ANONYMOUS, value: "--anonymous-auth=false"}
+`);
+    assert.equal(evaluateManifest(apiserverAnonymousAuth, yaml)[0]!.status, 'pass');
+  });
+  it('an argument kubeharden cannot resolve turns passes into manual (it may set the flag), fails stay', () => {
+    const yaml = apiserverPod(`    command: [kube-apiserver, "$(EXTRA_ARGS)"]
+    env:
+    - name: EXTRA_ARGS
+      valueFrom: {configMapKeyRef: {name: apiserver-flags, key: args}}
+`);
+    const [token] = evaluateManifest(apiserverTokenAuthFile, yaml);
+    assert.equal(token!.status, 'manual');
+    assert.match(token!.message, /\$\(EXTRA_ARGS\)/);
+    assert.equal(evaluateManifest(apiserverAnonymousAuth, yaml)[0]!.status, 'fail');
+    const shell = apiserverPod('    command: ["/bin/sh", "-c", "exec kube-apiserver --anonymous-auth=false $APISERVER_FLAGS"]\n');
+    assert.equal(evaluateManifest(apiserverAnonymousAuth, shell)[0]!.status, 'manual');
   });
   it('hyperkube and an image without a command are recognised', () => {
     const hyperkube = apiserverPod('    command: [/hyperkube, kube-apiserver, --anonymous-auth=false]\n');

@@ -2,6 +2,7 @@ import { effectiveSetting } from '../../evidence/component-config/config.js';
 import { displayValue, numberValue } from '../../evidence/component-config/values.js';
 import { cis } from '../../frameworks/refs.js';
 import { componentControl } from '../component-flag.js';
+import { unreadConfigCheck } from './explicit-setting.js';
 
 /**
  * CIS 4.2.8 asks for eventRecordQPS "at a level which ensures appropriate event capture": a
@@ -19,6 +20,8 @@ export const kubeletEventQps = componentControl(
   },
   (config) => {
     const effective = effectiveSetting(config, 'event-qps');
+    const unread = effective.state === 'set' ? undefined : unreadConfigCheck(config, 'event-qps', 'eventRecordQPS');
+    if (unread) return [unread];
     const location = effective.state === 'set' ? effective.setting.origin.location : undefined;
     const where = effective.state === 'set' ? 'is set to' : effective.state === 'default' ? 'is not set; the kubelet default is' : 'is not set; its default is not known for';
     const value = effective.state === 'unknown' ? 'this kubelet' : displayValue(effective.value);

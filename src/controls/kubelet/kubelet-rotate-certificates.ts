@@ -1,6 +1,7 @@
 import { effectiveSetting } from '../../evidence/component-config/config.js';
 import { cis } from '../../frameworks/refs.js';
 import { componentControl, isTrue, judgeFlag } from '../component-flag.js';
+import { unreadConfigCheck } from './explicit-setting.js';
 
 /**
  * CIS 4.2.10 "not set to false": the audit accepts the setting being absent ("Verify that the
@@ -20,6 +21,8 @@ export const kubeletRotateCertificates = componentControl(
   (config) => {
     const effective = effectiveSetting(config, 'rotate-certificates');
     if (effective.state === 'set') return [judgeFlag(config, 'rotate-certificates', isTrue())];
+    const unread = unreadConfigCheck(config, 'rotate-certificates', 'rotateCertificates');
+    if (unread) return [unread];
     const fallback = effective.state === 'default' ? `; the kubelet default is ${String(effective.value)}` : '';
     return [{ status: 'pass', message: `rotateCertificates / --rotate-certificates is not set, which CIS 4.2.10 accepts${fallback}` }];
   },

@@ -2,6 +2,7 @@ import { effectiveSetting, featureGateDefault } from '../../evidence/component-c
 import { boolValue, mapValue } from '../../evidence/component-config/values.js';
 import { cis } from '../../frameworks/refs.js';
 import { componentControl } from '../component-flag.js';
+import { unreadConfigCheck } from './explicit-setting.js';
 
 /**
  * CIS 4.2.11 "Verify that the RotateKubeletServerCertificate argument is set to true": the feature
@@ -31,6 +32,8 @@ export const kubeletRotateServerCertificates = componentControl(
       const location = gates.state === 'set' ? gates.setting.origin.location : undefined;
       return [{ status: value === true ? 'pass' : 'fail', message: `feature gate RotateKubeletServerCertificate is set to ${explicit.RotateKubeletServerCertificate}`, ...(location ? { location } : {}) }];
     }
+    const unread = unreadConfigCheck(config, 'feature-gates', 'featureGates and serverTLSBootstrap');
+    if (unread) return [unread];
     // The gate has defaulted to true since v1.12; every version CIS 1.7–1.12 covers (1.25+) has it on,
     // so an unknown version is no reason to assume it off.
     if (!config.version) return [{ status: 'pass', message: 'RotateKubeletServerCertificate is not set; it defaults to true since v1.12 (every version the CIS benchmarks cover)' }];

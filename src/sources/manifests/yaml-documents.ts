@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { isRecord, type FieldPath } from '../../evidence/kube-object.js';
+import { KUBERNETES_YAML_SCHEMA } from './kubernetes-yaml-schema.js';
 
 /** One YAML document of a multi-document stream, with the line it starts on (1-based). */
 export interface YamlDocumentText {
@@ -55,8 +56,9 @@ export class LineIndex {
 
   constructor(private readonly firstLine: number) {}
 
+  /** The innermost (first) record of a node wins: a flow collection and an alias close it again. */
   record(node: object, lines: NodeLines): void {
-    this.lines.set(node, lines);
+    if (!this.lines.has(node)) this.lines.set(node, lines);
   }
 
   /** 1-based line of `path` below `root`; the nearest ancestor's line where the field is absent. */
@@ -138,7 +140,7 @@ export function parseYamlDocument(doc: YamlDocumentText, limits: ParseLimits = D
   };
   let value: unknown;
   try {
-    value = yaml.load(doc.text, { listener } as yaml.LoadOptions);
+    value = yaml.load(doc.text, { listener, schema: KUBERNETES_YAML_SCHEMA } as yaml.LoadOptions);
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = (error.mark?.line ?? 0) + doc.firstLine;

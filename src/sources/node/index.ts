@@ -29,8 +29,8 @@ export { NodeRoot } from './root-fs.js';
 
 /** Where kubeadm and the kubelet put static pod manifests by default. */
 const DEFAULT_MANIFEST_DIR = '/etc/kubernetes/manifests';
-/** Files whose content controls read (CIS 1.2.x encryption, 3.2.x audit policy, STIG V-254800). */
-const CONTENT_SETTINGS: Partial<Record<NodeComponentKind, string[]>> = {
+/** Files whose content controls read (CIS 1.2.x encryption, 3.2.x audit policy, STIG V-254800), when the caller does not say. */
+const CONTENT_SETTINGS: Partial<Record<NodeComponentKind, readonly string[]>> = {
   'kube-apiserver': ['encryption-provider-config', 'audit-policy-file', 'admission-control-config-file'],
 };
 const MAX_TREE_ENTRIES = 5000;
@@ -43,6 +43,8 @@ const MAX_TREE_ENTRIES = 5000;
 export interface ReadNodeOptions {
   /** The Kubernetes version, when the node does not show it (k3s, an EKS image); overrides what was detected. */
   kubernetesVersion?: string;
+  /** Per component, the flags naming files whose content the controls read (the controls' `needsFiles`). */
+  filesToLoad?: Partial<Record<NodeComponentKind, readonly string[]>>;
 }
 
 export function readNode(rootDir: string, options: ReadNodeOptions = {}): NodeEvidence {
@@ -124,7 +126,7 @@ export function readNode(rootDir: string, options: ReadNodeOptions = {}): NodeEv
   for (const config of Object.values(components)) if (config && version && config.kind !== 'etcd' && (given || !config.version)) config.version = version;
 
   // 6. Files whose content controls need.
-  for (const [kind, settings] of Object.entries(CONTENT_SETTINGS) as [NodeComponentKind, string[]][]) {
+  for (const [kind, settings] of Object.entries(options.filesToLoad ?? CONTENT_SETTINGS) as [NodeComponentKind, readonly string[]][]) {
     const config = components[kind];
     if (config) loadReferencedFiles(root, config, settings);
   }

@@ -84,3 +84,37 @@ describe('content controls on a node: the evidence decides pass, manual or error
     assert.match(results[0]!.message, /EACCES/);
   });
 });
+
+describe('a config file the node source could not read', () => {
+  it('flags that may be set in it are errors, not passes', async () => {
+    const { schedulerProfiling } = await import('../../../src/controls/scheduler/scheduler-profiling.js');
+    const config = buildComponentConfig({
+      kind: 'kube-scheduler',
+      args: ['--config=/etc/kubernetes/scheduler.yaml'],
+      configFile: { path: '/etc/kubernetes/scheduler.yaml', error: 'EACCES: permission denied' },
+      source: { type: 'process', description: 'pid 9' },
+    });
+    const results: Result[] = [];
+    evaluateComponents([schedulerProfiling], [config], 'cp1', (r) => results.push(r));
+    assert.deepEqual(results.map((r) => r.status), ['error']);
+    assert.equal(results[0]!.subject.type === 'component' ? results[0]!.subject.file : undefined, '/etc/kubernetes/scheduler.yaml');
+  });
+  it('a setting read from the config file is reported with its field, value and file line', async () => {
+    const { schedulerProfiling } = await import('../../../src/controls/scheduler/scheduler-profiling.js');
+    const config = buildComponentConfig({
+      kind: 'kube-scheduler',
+      args: ['--config=/etc/kubernetes/scheduler.yaml', '--profiling=false'],
+      configFile: { path: '/etc/kubernetes/scheduler.yaml', content: { enableProfiling: true }, lineOf: () => 3 },
+      source: { type: 'process', description: 'pid 9' },
+    });
+    const results: Result[] = [];
+    evaluateComponents([schedulerProfiling], [config], 'cp1', (r) => results.push(r));
+    assert.equal(results[0]!.status, 'fail');
+    assert.match(results[0]!.message, /^enableProfiling: true in \/etc\/kubernetes\/scheduler.yaml/);
+    assert.deepEqual(results[0]!.subject, { type: 'component', kind: 'kube-scheduler', node: 'cp1', file: '/etc/kubernetes/scheduler.yaml', line: 3 });
+  });
+  it('controls that read files say which (needsFiles), for the node source', () => {
+    assert.deepEqual(apiserverEncryptionProviderContent.needsFiles, ['encryption-provider-config']);
+    assert.deepEqual(apiserverAuditPolicyContent.needsFiles, ['audit-policy-file']);
+  });
+});

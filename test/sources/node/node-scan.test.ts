@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { CATALOG } from '../../../src/controls/catalog.js';
 import type { Status } from '../../../src/controls/control.js';
 import type { Result } from '../../../src/engine/result.js';
-import { nodeTarget, scanNode } from '../../../src/engine/scan-node.js';
+import { filesNeeded, nodeTarget, scanNode } from '../../../src/engine/scan-node.js';
 import type { NodeEvidence } from '../../../src/evidence/node.js';
 import { readNode, type ReadNodeOptions } from '../../../src/sources/node/index.js';
 import { bottlerocketWorker, eksAl2023Worker, k3sServer, kubeadmControlPlane, kubeadmWorker, rke2Server } from './fixtures.js';
@@ -125,7 +125,7 @@ interface Scanned {
 function scan(build: () => NodeRootBuilder, options: ReadNodeOptions = {}): Scanned {
   const root = build();
   try {
-    const node = readNode(root.dir, options);
+    const node = readNode(root.dir, { filesToLoad: filesNeeded(CATALOG), ...options });
     return { node, results: scanNode(node, CATALOG) };
   } finally {
     root.cleanup();

@@ -104,8 +104,9 @@ describe('node scan: escaping symlinks and unreadable evidence are errors, never
       b.file('/var/lib/kubelet/config.yaml', 'authentication: [unclosed\n');
       const results = scanNode(readNode(b.dir), CATALOG);
       assert.ok(results.some((r) => r.status === 'error' && r.control === 'input-readable' && /config.yaml/.test(r.message)));
-      assert.equal(results.find((r) => r.control === 'kubelet-anonymous-auth')?.status, 'manual');
-      assert.equal(results.find((r) => r.control === 'kubelet-protect-kernel-defaults')?.status, 'manual');
+      for (const id of ['kubelet-anonymous-auth', 'kubelet-protect-kernel-defaults', 'kubelet-rotate-certificates', 'kubelet-rotate-server-certificates', 'kubelet-event-qps']) {
+        assert.equal(results.find((r) => r.control === id)?.status, 'error', id);
+      }
     } finally {
       b.cleanup();
     }

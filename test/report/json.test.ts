@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import type { Result } from '../../src/engine/result.js';
+import { resultsDocument } from '../../src/engine/results-document.js';
+import { JsonResultsStream, renderJson } from '../../src/report/json.js';
+
+const result = (name: string, status: Result['status']): Result => ({
+  control: 'privileged-container',
+  title: 'Containers must not run privileged',
+  severity: 'high',
+  status,
+  refs: [{ framework: 'cis-1.10', id: '5.2.2' }],
+  subject: { type: 'resource', apiVersion: 'v1', kind: 'Pod', name, container: 'c', file: 'p.yaml', line: 3 },
+  message: `"quoted" \u2028 ${name}`,
+});
+
+for (const results of [[], [result('a', 'pass'), result('b', 'fail'), result('c', 'error')]]) {
+  it(`streams exactly the document renderJson renders (${results.length} results)`, () => {
+    const document = resultsDocument(results, [{ type: 'manifests', paths: ['x'] }], '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:01.000Z');
+    const path = join(mkdtempSync(join(tmpdir(), 'kh-json-')), 'out.json');
+    const stream = new JsonResultsStream(path, { schemaVersion: 1, tool: document.tool });
+    for (const r of results) stream.write(r);
+    stream.end(document.scan);
+    const streamed = readFileSync(path, 'utf8');
+    assert.equal(streamed, renderJson(document));
+    assert.deepEqual(JSON.parse(streamed), document);
+    assert.deepEqual(stream.summary, document.summary);
+  });
+}
