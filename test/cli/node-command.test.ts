@@ -37,6 +37,31 @@ describe('kubeharden node', () => {
     }
   });
 
+  it('applies exceptions from --config to node results (node and file globs)', () => {
+    const b = kubeadmWorker();
+    try {
+      b.file('/kubeharden.yaml', `exceptions:
+  - item: stig-v2r2:V-242393
+    node: "worker*"
+    justification: break-glass SSH until the bastion is in place (SEC-7)
+  - control: kubelet-service-file-permissions
+    node: worker1
+    file: /usr/lib/systemd/system/kubelet.service**
+    justification: package-managed unit files (SEC-9)
+`);
+      const run = spawnSync(process.execPath, [MAIN, 'node', '--root', b.dir, '--format', 'json', '--config', `${b.dir}/kubeharden.yaml`], { encoding: 'utf8' });
+      const results = JSON.parse(run.stdout).results as { control: string; status: string; subject: { path?: string } }[];
+      assert.equal(results.find((r) => r.control === 'worker-sshd-not-running')?.status, 'waived');
+      assert.deepEqual(
+        results.filter((r) => r.control === 'kubelet-service-file-permissions').map((r) => r.status),
+        ['waived', 'waived'],
+      );
+      assert.equal(results.find((r) => r.control === 'worker-sshd-not-enabled')?.status, 'fail');
+    } finally {
+      b.cleanup();
+    }
+  });
+
   it('exits 2 when the root holds no Kubernetes node at all (a wrong --root must not pass)', () => {
     const b = new NodeRootBuilder();
     try {
