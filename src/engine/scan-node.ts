@@ -31,7 +31,7 @@ export function scanNode(node: NodeEvidence, controls: readonly Control[]): Resu
       const config = node.components[control.component];
       if (!config) {
         results.push(
-          toResult(control, { status: 'not-applicable', message: `${control.component} does not run on this node` }, { type: 'component', kind: control.component, node: node.hostname }),
+          toResult(control, { status: 'not-applicable', message: absentMessage(control.component, node) }, { type: 'component', kind: control.component, node: node.hostname }),
         );
         continue;
       }
@@ -39,6 +39,14 @@ export function scanNode(node: NodeEvidence, controls: readonly Control[]): Resu
     }
   }
   return results;
+}
+
+function absentMessage(kind: NodeComponentKind, node: NodeEvidence): string {
+  if (kind === 'kube-proxy' && node.components.kubelet && !node.processTable) {
+    // On an image there is no process table; kubeadm and EKS run kube-proxy as a DaemonSet.
+    return 'kube-proxy was not found on this node image; where it runs as a DaemonSet its settings are in ConfigMap kube-system/kube-proxy (kubeharden scan checks it)';
+  }
+  return `${kind} does not run on this node`;
 }
 
 /** The scan target of a node scan, as the results document reports it. */
