@@ -2,6 +2,7 @@ import type { Control } from './control.js';
 import { nodeFileControls } from './node-files/index.js';
 import { nodeServiceControls } from './node-services/index.js';
 import { networkControls } from './network/index.js';
+import { eksControls } from './eks/index.js';
 import { podSecurityControls } from './pod-security/index.js';
 import { apiserverControls } from './apiserver/index.js';
 import { controllerManagerControls } from './controller-manager/index.js';
@@ -24,6 +25,7 @@ export const CATALOG: readonly Control[] = [
   ...kubeProxyControls,
   ...nodeFileControls,
   ...nodeServiceControls,
+  ...eksControls,
 ];
 
 export function findControl(id: string): Control | undefined {

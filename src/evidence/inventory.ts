@@ -1,6 +1,6 @@
 import { isNamespacedKind } from './api-resources.js';
 import type { FieldPath, KubeObject, SourcedObject } from './kube-object.js';
-import { workloadOf, type WorkloadOptions, type WorkloadView } from './workload.js';
+import { BUILT_IN_POD_TEMPLATE_PATHS, workloadOf, type WorkloadOptions, type WorkloadView } from './workload.js';
 
 /** Pseudo-kind for inventory controls that need every object with a pod template. */
 export const WORKLOAD_KIND = 'Workload';
@@ -76,6 +76,8 @@ export class Inventory {
   private readonly wanted: Set<string> | undefined;
   private readonly workloadList: WorkloadView[] = [];
   private readonly namespaceFacts = new Map<string, NamespaceFacts>();
+  private readonly byKey = new Map<string, SourcedObject>();
+  private readonly unreadableKinds = new Map<string, string>();
 
   /** `kinds`: what to keep (`'all'` keeps everything); namespaces are tallied for every object. */
   constructor(
@@ -109,6 +111,8 @@ export class Inventory {
       const list = this.byKind.get(object.kind) ?? [];
       list.push(sourced);
       this.byKind.set(object.kind, list);
+      const key = `${object.kind}/${namespaceOf(object)?.namespace ?? ''}/${nameOf(object)}`;
+      if (!this.byKey.has(key)) this.byKey.set(key, sourced);
     }
     if (!this.wanted || this.wanted.has(WORKLOAD_KIND)) {
       const workload = workloadOf(sourced, this.options);
@@ -123,6 +127,25 @@ export class Inventory {
       this.namespaceFacts.set(name, facts);
     }
     return facts;
+  }
+
+  /**
+   * Records that the source could not read objects of `kind` (a 403, a timeout): controls that need
+   * the kind are then reported as `error` instead of judging an incomplete set.
+   */
+  markUnreadable(kind: string, reason: string): void {
+    if (!this.unreadableKinds.has(kind)) this.unreadableKinds.set(kind, reason);
+  }
+
+  /** Why objects of any of `kinds` could not be read, or undefined when all were. */
+  unreadable(kinds: readonly string[]): string | undefined {
+    const workloadKinds = kinds.includes(WORKLOAD_KIND)
+      ? new Set([...Object.keys(BUILT_IN_POD_TEMPLATE_PATHS), ...Object.keys(this.options.podTemplatePaths ?? {})])
+      : new Set<string>();
+    const reasons = [...this.unreadableKinds.entries()]
+      .filter(([kind]) => kinds.includes(kind) || workloadKinds.has(kind))
+      .map(([kind, reason]) => `${kind}: ${reason}`);
+    return reasons.length > 0 ? reasons.join('; ') : undefined;
   }
 
   /** Objects of the given kinds, in the order they were seen. */
@@ -148,9 +171,9 @@ export class Inventory {
     return this.namespaces().filter((ns) => ns.object !== undefined || ns.workloadCount > 0);
   }
 
-  /** The object of `kind` named `name` (in `namespace`, for namespaced kinds). */
+  /** The (first seen) object of `kind` named `name`, in `namespace` for namespaced kinds. */
   find(kind: string, name: string, namespace?: string): SourcedObject | undefined {
-    return this.ofKind(kind).find((s) => nameOf(s.object) === name && (namespace === undefined || namespaceOf(s.object)?.namespace === namespace));
+    return this.byKey.get(`${kind}/${namespace ?? ''}/${name}`);
   }
 
   /** How to say where an unseen object might be, for messages. */

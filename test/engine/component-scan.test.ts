@@ -7,7 +7,12 @@ import { apiserverInsecurePort } from '../../src/controls/apiserver/apiserver-in
 import { apiserverTokenAuthFile } from '../../src/controls/apiserver/apiserver-token-auth-file.js';
 import { etcdClientCertAuth } from '../../src/controls/etcd/etcd-client-cert-auth.js';
 import { etcdUniqueCa } from '../../src/controls/etcd/etcd-unique-ca.js';
+import { CATALOG } from '../../src/controls/catalog.js';
+import { parseConfig } from '../../src/engine/exceptions-config.js';
 import type { Result } from '../../src/engine/result.js';
+import { ObjectEvaluator } from '../../src/engine/scan-objects.js';
+import { WaiverSet } from '../../src/engine/waivers.js';
+import { objectsOfText } from '../../src/sources/manifests/index.js';
 import { evaluateComponents } from '../../src/engine/scan-components.js';
 import { buildComponentConfig } from '../../src/evidence/component-config/index.js';
 import { subjectLabel } from '../../src/report/subject-label.js';
@@ -113,6 +118,30 @@ spec:
       const results = evaluateManifest(etcdUniqueCa, yaml);
       assert.deepEqual(results.map((r) => [r.status, subjectLabel(r.subject)]), [['fail', 'Pod kube-system/etcd-cp1 [etcd]']]);
     }
+  });
+});
+
+describe('waivers cover component findings, including the ones that compare components', () => {
+  it('an exception for etcd-unique-ca on the etcd Pod waives it', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata: {name: etcd-cp1, namespace: kube-system}
+spec:
+  containers:
+  - {name: etcd, image: registry.k8s.io/etcd:3.5.12-0, command: [etcd, --trusted-ca-file=/pki/ca.crt]}
+---
+${apiserverPod('    command: [kube-apiserver, --client-ca-file=/pki/ca.crt]\n')}`;
+    const rules = parseConfig('.kubeharden.yaml', `exceptions:
+  - control: etcd-unique-ca
+    resource: {namespace: kube-system, kind: Pod, name: "etcd-*"}
+    justification: single-CA lab cluster (LAB-7)
+`, new Set(CATALOG.map((c) => c.id))).exceptions;
+    const evaluator = new ObjectEvaluator([etcdUniqueCa], { waivers: new WaiverSet(rules, { today: '2026-06-15' }) });
+    const results: Result[] = [];
+    for (const item of objectsOfText('cp.yaml', text)) if (item.type === 'object') evaluator.evaluate(item.item, (r) => results.push(r));
+    evaluator.finish((r) => results.push(r));
+    assert.deepEqual(results.map((r) => r.status), ['waived']);
+    assert.equal(results[0]!.waiver?.justification, 'single-CA lab cluster (LAB-7)');
   });
 });
 

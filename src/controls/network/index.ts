@@ -1,5 +1,6 @@
 import type { Control } from '../control.js';
 import { defaultNamespaceInUse } from './default-namespace.js';
+import { namespaceBoundaries } from './namespace-boundaries.js';
 import { namespaceNetworkPolicy } from './namespace-network-policy.js';
 import { namespacePodSecurityBaseline, namespacePodSecurityRestricted } from './pod-security-admission.js';
 import { policyControlMechanism } from './policy-control-mechanism.js';
@@ -13,6 +14,7 @@ export const networkControls: readonly Control[] = [
   namespacePodSecurityRestricted,
   namespaceNetworkPolicy,
   workloadNetworkPolicy,
+  namespaceBoundaries,
   defaultNamespaceInUse,
   systemNamespaceWorkloads,
 ];

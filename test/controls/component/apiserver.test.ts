@@ -31,6 +31,8 @@ const V126_SECURITY_CONTEXT_DENY = staticPod('kube-apiserver', 'v1.26.15', [
   '--feature-gates=DynamicKubeletConfig=true',
 ]);
 
+const APISERVER_POD = 'Pod kube-system/kube-apiserver-cp1 [kube-apiserver]';
+
 const CONTENT_ON_NODE_ONLY = {
   'apiserver-encryption-provider-content': 'test/controls/component/file-content.test.ts',
   'apiserver-audit-policy-content': 'test/controls/component/file-content.test.ts',
@@ -68,21 +70,25 @@ testFamily(
     {
       name: 'kubeadm v1.29 default: SecurityContextDeny still exists (removed in v1.30), so CIS 1.8 1.2.12 applies and fails',
       yaml: KUBEADM.apiserver.default.replace('v1.30.2', 'v1.29.6'),
+      subject: APISERVER_POD,
       expect: statuses(apiserverControls, 'pass', { fail: [...KUBEADM_DEFAULT_FAILS, 'apiserver-admission-security-context-deny'] }),
     },
     {
       name: 'kubeadm v1.31 default',
       yaml: KUBEADM.apiserver.default.replace('v1.30.2', 'v1.31.1'),
+      subject: APISERVER_POD,
       expect: statuses(apiserverControls, 'pass', { fail: KUBEADM_DEFAULT_FAILS, 'not-applicable': ['apiserver-admission-security-context-deny'] }),
     },
     {
       name: 'kubeadm v1.30 default control plane',
       yaml: KUBEADM.apiserver.default,
+      subject: APISERVER_POD,
       expect: statuses(apiserverControls, 'pass', { fail: KUBEADM_DEFAULT_FAILS, 'not-applicable': ['apiserver-admission-security-context-deny'] }),
     },
     {
       name: 'kubeadm v1.30 hardened: every flag item passes; file contents need the node',
       yaml: KUBEADM.apiserver.hardened,
+      subject: APISERVER_POD,
       expect: statuses(apiserverControls, 'pass', {
         manual: ['apiserver-encryption-provider-content', 'apiserver-audit-policy-content'],
         'not-applicable': ['apiserver-admission-security-context-deny'],
@@ -91,6 +97,7 @@ testFamily(
     {
       name: 'RKE2 v1.30 with profile: cis (command + args)',
       yaml: RKE2_CIS_APISERVER,
+      subject: 'Pod kube-system/kube-apiserver [kube-apiserver]',
       expect: statuses(apiserverControls, 'pass', {
         fail: [
           'apiserver-admission-deny-service-external-ips',
@@ -106,11 +113,13 @@ testFamily(
     {
       name: 'a v1.19 API server with every insecure option fails everything',
       yaml: LEGACY_INSECURE,
+      subject: APISERVER_POD,
       expect: statuses(apiserverControls, 'fail'),
     },
     {
       name: 'v1.26 with SecurityContextDeny, weak-ish ciphers and DynamicKubeletConfig',
       yaml: V126_SECURITY_CONTEXT_DENY,
+      subject: APISERVER_POD,
       expect: statuses(apiserverControls, 'fail', {
         pass: [
           'apiserver-token-auth-file',

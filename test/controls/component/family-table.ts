@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Control, Status } from '../../../src/controls/control.js';
 import { evaluateManifest } from '../../control-tester.js';
+import { subjectLabel } from '../../../src/report/subject-label.js';
 
 export interface FamilyCase {
   name: string;
   /** One or more manifests (multi-document YAML). */
   yaml: string;
+  /** The subject every result must have, as `Kind ns/name [container]`. */
+  subject: string;
   /** The status of every control of the family on this input (one result each). */
   expect: Record<string, Status>;
 }
@@ -31,6 +34,7 @@ export function testFamily(
           const results = evaluateManifest(control, testCase.yaml);
           assert.equal(results.length, 1, `${control.id}: one result expected, got ${results.length}`);
           assert.equal(results[0]!.status, testCase.expect[control.id], `${control.id}: ${results[0]!.message}`);
+          assert.equal(subjectLabel(results[0]!.subject), testCase.subject, `${control.id}: subject`);
         }
       });
     }
