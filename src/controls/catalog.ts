@@ -1,4 +1,6 @@
 import type { Control } from './control.js';
+import { nodeFileControls } from './node-files/index.js';
+import { nodeServiceControls } from './node-services/index.js';
 import { networkControls } from './network/index.js';
 import { eksControls } from './eks/index.js';
 import { podSecurityControls } from './pod-security/index.js';
@@ -7,6 +9,7 @@ import { controllerManagerControls } from './controller-manager/index.js';
 import { schedulerControls } from './scheduler/index.js';
 import { etcdControls } from './etcd/index.js';
 import { kubeProxyControls } from './kube-proxy/index.js';
+import { kubeletControls } from './kubelet/index.js';
 import { rbacControls } from './rbac/index.js';
 
 /** Every control kubeharden has, in the order reports list them. */
@@ -18,7 +21,10 @@ export const CATALOG: readonly Control[] = [
   ...controllerManagerControls,
   ...schedulerControls,
   ...etcdControls,
+  ...kubeletControls,
   ...kubeProxyControls,
+  ...nodeFileControls,
+  ...nodeServiceControls,
   ...eksControls,
 ];
 

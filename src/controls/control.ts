@@ -4,6 +4,7 @@ import type { EksEvidence } from '../evidence/eks.js';
 import type { ContainerView, WorkloadView } from '../evidence/workload.js';
 import type { ComponentConfig, SourceLocation } from '../evidence/component-config/config.js';
 import type { ComponentKind } from '../evidence/component-config/kinds.js';
+import type { NodeEvidence } from '../evidence/node.js';
 import type { Ref } from '../frameworks/refs.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -71,6 +72,17 @@ export interface ComponentControl extends ControlMeta {
   evaluate(config: ComponentConfig, context: ComponentContext): Check[];
 }
 
+/** A verdict on one node's facts, naming what it is about (a file, or a service such as sshd). */
+export interface NodeCheck extends Check {
+  subject: { type: 'file'; path: string; line?: number } | { type: 'component'; kind: string; file?: string; line?: number };
+}
+
+/** Checks one node's facts: file permissions and owners, services (kubeharden node). */
+export interface NodeControl extends ControlMeta {
+  scope: 'node';
+  evaluate(node: NodeEvidence): NodeCheck[];
+}
+
 
 /** A verdict of an inventory control, on the subject it names (an object, or an RBAC user/group/service account). */
 export interface InventoryCheck extends Check {
@@ -99,7 +111,7 @@ export interface EksControl extends ControlMeta {
   evaluate(evidence: EksEvidence): EksCheck[];
 }
 
-export type Control = WorkloadControl | ObjectControl | ComponentControl | InventoryControl | EksControl;
+export type Control = WorkloadControl | ObjectControl | ComponentControl | InventoryControl | EksControl | NodeControl;
 
 /** The shared mechanism behind most pod-security controls: one verdict per container. */
 export function perContainer(

@@ -113,7 +113,7 @@ function dependsOn(control: Control, kind: string, workloadKinds: ReadonlySet<st
   if (control.scope === 'workload') return workloadKinds.has(kind);
   // Component controls read the control-plane Pods (static pods' mirrors in kube-system).
   if (control.scope === 'component') return kind === 'Pod';
-  if (control.scope === 'eks') return false;
+  if (control.scope === 'eks' || control.scope === 'node') return false;
   return control.kinds.includes(kind) || (control.kinds.includes(WORKLOAD_KIND) && workloadKinds.has(kind));
 }
 
