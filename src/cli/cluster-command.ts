@@ -82,7 +82,7 @@ Examples:
       .command('snapshot')
       .description('save everything `cluster` reads (Secrets as metadata only) to one JSON file for offline scans'),
   )
-    .requiredOption('-o, --output <file>', 'the snapshot file to write')
+    .requiredOption('-o, --output <file>', 'the snapshot file to write (- for standard output)')
     .addHelpText(
       'after',
       `
@@ -190,7 +190,7 @@ async function runSnapshot(flags: KubeFlags & { output: string }): Promise<void>
   }
   for (const error of info.errors) process.stderr.write(`kubeharden: error: ${error.message}\n`);
   const incomplete = info.errors.length > 0 ? ` (incomplete: ${info.errors.length} could not be read)` : '';
-  process.stderr.write(`kubeharden: snapshot of ${live.context} written to ${flags.output}${incomplete}\n`);
+  process.stderr.write(`kubeharden: snapshot of ${live.context} written to ${flags.output === '-' ? 'standard output' : flags.output}${incomplete}\n`);
   process.exitCode = info.errors.length > 0 ? EXIT_INCOMPLETE : 0;
 }
 

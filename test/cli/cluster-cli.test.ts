@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -76,6 +76,10 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
       assert.deepEqual(offlineDoc.summary, liveDoc.summary);
       assert.equal(offlineDoc.scan.targets[0]!.type, 'snapshot');
       assert.equal(offlineDoc.scan.targets[0]!.context, 'prod');
+      const piped = await run(['snapshot', '--kubeconfig', kubeconfig, '-o', '-']);
+      assert.equal(piped.code, 0, piped.stderr);
+      const pipedSnapshot = JSON.parse(piped.stdout) as { kind: string; kubeharden: { context: string }; items: unknown[] };
+      assert.deepEqual([pipedSnapshot.kind, pipedSnapshot.kubeharden.context, pipedSnapshot.items.length], ['List', 'prod', (JSON.parse(text) as { items: unknown[] }).items.length]);
       // The snapshot is a List: `kubeharden scan` reads it too.
       const scanned = await run(['scan', file, '--format', 'json']);
       assert.equal(scanned.code, 1);
@@ -147,6 +151,10 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
     assert.equal(code, 2);
     assert.match(stderr, /^kubeharden: cannot reach the API server https:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/);
     assert.equal(stdout, '');
+    const file = join(dir, 'never.json');
+    const snapshot = await run(['snapshot', '--kubeconfig', kubeconfig, '-o', file]);
+    assert.equal(snapshot.code, 2);
+    assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('never.json')), [], 'no snapshot, whole or partial, is left behind');
   });
 
   it('shows a progress line on stderr when it is a terminal', async (t) => {
