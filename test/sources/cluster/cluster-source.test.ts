@@ -158,6 +158,16 @@ describe('cluster source against a loopback API server', () => {
     ]);
   });
 
+  it('feeds control-plane pods from kube-system to the component controls, pointing at the flag', async () => {
+    const { items } = await collect({
+      objects: [namespace('kube-system', {}), node('cp-1'),
+        staticPod('cp-1', 'kube-apiserver', ['kube-apiserver', '--anonymous-auth=true', '--authorization-mode=Node,RBAC'])],
+    });
+    const { results } = await scan(items);
+    const anonymous = results.filter((r) => r.control === 'apiserver-anonymous-auth');
+    assert.deepEqual(labels(anonymous), ['apiserver-anonymous-auth fail Pod kube-system/kube-apiserver-cp-1 [kube-apiserver]']);
+  });
+
   it('keeps pods whose owner could not be listed, and reports what could not be read as errors, never pass', async () => {
     const web = deployment('shop', 'web');
     const rs = replicaSet(web);
