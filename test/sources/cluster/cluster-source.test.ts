@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CATALOG } from '../../../src/controls/catalog.js';
+import { effectiveSetting } from '../../../src/evidence/component-config/config.js';
+import { objectComponents } from '../../../src/evidence/component-config/pod.js';
 import { exitCodeFor } from '../../../src/engine/exit-code.js';
 import type { Result } from '../../../src/engine/result.js';
 import { scanCluster } from '../../../src/engine/scan-cluster.js';
@@ -102,6 +104,12 @@ describe('cluster source against a loopback API server', () => {
       ['kubelet.config.k8s.io/v1beta1', 'cp-1', 0],
       ['kubelet.config.k8s.io/v1beta1', 'node-1', 0],
     ]);
+    // Each node's configz is the kubelet's effective configuration for the kubelet controls.
+    const [component] = objectComponents({ object: kubelet[0]! });
+    assert.equal(component?.config.kind, 'kubelet');
+    assert.equal(effectiveSetting(component!.config, 'read-only-port').value, 0);
+    assert.equal(effectiveSetting(component!.config, 'anonymous-auth').value, false);
+    assert.equal(effectiveSetting(component!.config, 'authorization-mode').value, 'Webhook');
 
     const { results, serverVersion } = await scan(items);
     assert.equal(serverVersion?.gitVersion, 'v1.30.4');
