@@ -123,7 +123,8 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
     snapshotNamespace = snapshot.info?.namespace;
     target = { type: 'snapshot', file: flags.snapshot };
     if (snapshot.info) Object.assign(target, { context: snapshot.info.context, server: snapshot.info.server, collectedAt: snapshot.info.collectedAt });
-    if (namespace !== undefined) target.namespace = namespace;
+    const scope = namespace ?? snapshotNamespace;
+    if (scope !== undefined) target.namespace = scope;
   } else {
     const live = await connect(flags);
     client = live.client;
