@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Control } from '../src/controls/control.js';
 import type { Result } from '../src/engine/result.js';
-import { evaluateInventory, inventoryFor } from '../src/engine/scan-inventory.js';
 import { ObjectEvaluator } from '../src/engine/scan-objects.js';
 import type { WorkloadOptions } from '../src/evidence/workload.js';
 import { objectsOfText } from '../src/sources/manifests/index.js';
@@ -28,7 +27,6 @@ export interface ControlCase {
 /** Runs a control over manifests through the real loader and evaluator (and inventory, for inventory controls). */
 export function evaluateManifest(control: Control, yaml: string, options: WorkloadOptions & { complete?: boolean } = {}): Result[] {
   const evaluator = new ObjectEvaluator([control], options);
-  const inventory = inventoryFor([control], options);
   const results: Result[] = [];
   for (const item of objectsOfText('case.yaml', yaml)) {
     if (item.type === 'problem') {
@@ -36,10 +34,8 @@ export function evaluateManifest(control: Control, yaml: string, options: Worklo
       continue;
     }
     evaluator.evaluate(item.item, (r) => results.push(r));
-    inventory.add(item.item);
   }
   evaluator.finish((r) => results.push(r));
-  results.push(...evaluateInventory([control], inventory));
   return results;
 }
 

@@ -4,6 +4,7 @@ import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
 import { VERSION } from '../version.js';
 import { registerClusterCommands } from './cluster-command.js';
 import { registerControlsCommand } from './controls-command.js';
+import { registerEksCommand } from './eks-command.js';
 import { UsageError } from './output.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRbacCommand } from './rbac-command.js';
@@ -19,6 +20,7 @@ const program = new Command()
 registerScanCommand(program);
 registerClusterCommands(program);
 registerControlsCommand(program);
+registerEksCommand(program);
 registerReportCommand(program);
 registerRbacCommand(program);
 

@@ -1,5 +1,6 @@
 import type { Control } from './control.js';
 import { networkControls } from './network/index.js';
+import { eksControls } from './eks/index.js';
 import { podSecurityControls } from './pod-security/index.js';
 import { apiserverControls } from './apiserver/index.js';
 import { controllerManagerControls } from './controller-manager/index.js';
@@ -18,6 +19,7 @@ export const CATALOG: readonly Control[] = [
   ...schedulerControls,
   ...etcdControls,
   ...kubeProxyControls,
+  ...eksControls,
 ];
 
 export function findControl(id: string): Control | undefined {

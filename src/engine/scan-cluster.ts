@@ -4,7 +4,6 @@ import { OwnerIndex } from '../evidence/owners.js';
 import { BUILT_IN_POD_TEMPLATE_PATHS, type WorkloadOptions } from '../evidence/workload.js';
 import type { ClusterItem, CollectionError, ServerVersion } from '../sources/cluster/collect.js';
 import type { Result, Subject } from './result.js';
-import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import { ObjectEvaluator, toResult } from './scan-objects.js';
 import type { WaiverSet } from './waivers.js';
 
@@ -61,9 +60,8 @@ export interface ClusterScan {
  * objects they could not see would decide their verdicts.
  */
 export async function scanCluster(items: AsyncIterable<ClusterItem> | Iterable<ClusterItem>, options: ClusterScanOptions): Promise<ClusterScan> {
-  const evaluator = new ObjectEvaluator(options.controls, options);
+  const evaluator = new ObjectEvaluator(options.controls, { ...options, complete: options.complete ?? false });
   const owners = new OwnerIndex(workloadKinds(options));
-  const inventory = inventoryFor(options.controls, { podTemplatePaths: options.podTemplatePaths, complete: options.complete ?? false });
   const results: Result[] = [];
   const emit = options.onResult ?? ((result: Result) => results.push(result));
   const errors: CollectionError[] = [];
@@ -81,20 +79,16 @@ export async function scanCluster(items: AsyncIterable<ClusterItem> | Iterable<C
         continue;
       }
       evaluator.evaluate(item.item, emit);
-      inventory.add(item.item);
       evaluated++;
     }
   }
   for (const sourced of owners.uncovered()) {
     evaluator.evaluate(sourced, emit);
-    inventory.add(sourced);
     evaluated++;
   }
-  const kinds = workloadKinds(options);
-  const unreadable = errors.map((e) => e.kind);
-  const runnable = options.controls.filter((control) => control.scope !== 'inventory' || !unreadable.some((kind) => dependsOn(control, kind, kinds)));
+  // Inventory controls that needed what could not be read report `error` themselves, in finish().
+  for (const error of errors) evaluator.unreadable(error.kind, error.message);
   evaluator.finish(emit);
-  for (const result of evaluateInventory(runnable, inventory, options.waivers)) emit(result);
   for (const result of collectionErrorResults(errors, options)) emit(result);
   return { results, serverVersion, errors, evaluated };
 }
@@ -107,7 +101,7 @@ export function collectionErrorResults(errors: readonly CollectionError[], optio
   for (const error of errors) {
     results.push(toResult(CLUSTER_READABLE, { status: 'error', message: error.message }, subject));
     for (const control of options.controls) {
-      if (!dependsOn(control, error.kind, kinds)) continue;
+      if (control.scope === 'inventory' || !dependsOn(control, error.kind, kinds)) continue;
       results.push(toResult(control, { status: 'error', message: `not evaluated on every ${error.kind}: ${error.message}` }, subject));
     }
   }
@@ -119,6 +113,7 @@ function dependsOn(control: Control, kind: string, workloadKinds: ReadonlySet<st
   if (control.scope === 'workload') return workloadKinds.has(kind);
   // Component controls read the control-plane Pods (static pods' mirrors in kube-system).
   if (control.scope === 'component') return kind === 'Pod';
+  if (control.scope === 'eks') return false;
   return control.kinds.includes(kind) || (control.kinds.includes(WORKLOAD_KIND) && workloadKinds.has(kind));
 }
 

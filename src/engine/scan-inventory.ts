@@ -1,8 +1,8 @@
 import type { Control, InventoryControl } from '../controls/control.js';
 import { Inventory, type InventoryOptions, type InventorySubject } from '../evidence/inventory.js';
+import type { SourcedObject } from '../evidence/kube-object.js';
 import type { Result, Subject } from './result.js';
 import { resourceSubject, toResult } from './scan-objects.js';
-import type { WaiverSet } from './waivers.js';
 
 export function inventoryControls(controls: readonly Control[]): InventoryControl[] {
   return controls.filter((c): c is InventoryControl => c.scope === 'inventory');
@@ -28,18 +28,25 @@ export function inventorySubject(subject: InventorySubject): Subject {
   return result;
 }
 
-/** Runs the inventory controls (catalog order) once every object has been seen. */
-export function evaluateInventory(controls: readonly Control[], inventory: Inventory, waivers?: WaiverSet): Result[] {
-  const results: Result[] = [];
+/**
+ * Runs the inventory controls (catalog order) once every object has been seen; `emit` also gets the
+ * object a result is about, when it is one, so waivers can read its labels and annotations.
+ */
+export function evaluateInventory(controls: readonly Control[], inventory: Inventory, emit: (result: Result, object?: SourcedObject) => void): void {
   for (const control of inventoryControls(controls)) {
+    // Fail closed: a control whose kinds could not all be read judges nothing (CIS 5.1 on half the bindings would pass wrongly).
+    const unreadable = inventory.unreadable(control.kinds);
+    if (unreadable !== undefined) {
+      emit(toResult(control, { status: 'error', message: `not evaluated: objects it needs could not be read (${unreadable})` }, { type: 'cluster' }));
+      continue;
+    }
     for (const check of control.evaluate(inventory)) {
-      const object = 'object' in check.subject ? check.subject.object : undefined;
-      const subject = 'object' in check.subject
-        ? resourceSubject(check.subject.object, { path: check.path ?? check.subject.path, container: check.container })
-        : inventorySubject(check.subject);
-      const result = toResult(control, check, subject);
-      results.push(waivers ? waivers.apply(result, object) : result);
+      if ('object' in check.subject) {
+        const subject = resourceSubject(check.subject.object, { path: check.path ?? check.subject.path, container: check.container });
+        emit(toResult(control, check, subject), check.subject.object);
+      } else {
+        emit(toResult(control, check, inventorySubject(check.subject)));
+      }
     }
   }
-  return results;
 }

@@ -3,7 +3,6 @@ import type { WorkloadOptions } from '../evidence/workload.js';
 import { readManifests, type InputProblem, type ManifestSourceOptions } from '../sources/manifests/index.js';
 import { inputErrorResult } from './input-errors.js';
 import type { Result } from './result.js';
-import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import { ObjectEvaluator } from './scan-objects.js';
 import type { WaiverSet } from './waivers.js';
 
@@ -19,25 +18,22 @@ export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOpti
 
 /**
  * Scans manifests as a stream: each object is evaluated as soon as it is read, and its results go
- * to `onResult` (or into the returned array when there is none). The kinds the inventory controls
- * need are kept; those run once the stream ends. Manifests are a partial view of a cluster, so the
- * inventory is not `complete`.
+ * to `onResult` (or into the returned array when there is none). The evaluator keeps the kinds the
+ * inventory controls need and runs them in finish(); manifests are a partial view of a cluster, so
+ * its inventory is not `complete`.
  */
 export async function scanManifests(paths: string[], options: ManifestScanOptions): Promise<Result[]> {
   const evaluator = new ObjectEvaluator(options.controls, options);
   const results: Result[] = [];
   const emit = options.onResult ?? ((result: Result) => results.push(result));
-  const inventory = inventoryFor(options.controls, { podTemplatePaths: options.podTemplatePaths, complete: false });
   for await (const item of readManifests(paths, options)) {
     if (item.type === 'object') {
       evaluator.evaluate(item.item, emit);
-      inventory.add(item.item);
       continue;
     }
     options.onProblem?.(item.problem);
     if (item.problem.level === 'error') emit(inputErrorResult(item.problem.file, item.problem.message, item.problem.line));
   }
   evaluator.finish(emit);
-  for (const result of evaluateInventory(options.controls, inventory, options.waivers)) emit(result);
   return results;
 }

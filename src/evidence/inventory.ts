@@ -1,6 +1,6 @@
 import { isNamespacedKind } from './api-resources.js';
 import type { FieldPath, KubeObject, SourcedObject } from './kube-object.js';
-import { workloadOf, type WorkloadOptions, type WorkloadView } from './workload.js';
+import { BUILT_IN_POD_TEMPLATE_PATHS, workloadOf, type WorkloadOptions, type WorkloadView } from './workload.js';
 
 /** Pseudo-kind for inventory controls that need every object with a pod template. */
 export const WORKLOAD_KIND = 'Workload';
@@ -77,6 +77,7 @@ export class Inventory {
   private readonly workloadList: WorkloadView[] = [];
   private readonly namespaceFacts = new Map<string, NamespaceFacts>();
   private readonly byKey = new Map<string, SourcedObject>();
+  private readonly unreadableKinds = new Map<string, string>();
 
   /** `kinds`: what to keep (`'all'` keeps everything); namespaces are tallied for every object. */
   constructor(
@@ -126,6 +127,25 @@ export class Inventory {
       this.namespaceFacts.set(name, facts);
     }
     return facts;
+  }
+
+  /**
+   * Records that the source could not read objects of `kind` (a 403, a timeout): controls that need
+   * the kind are then reported as `error` instead of judging an incomplete set.
+   */
+  markUnreadable(kind: string, reason: string): void {
+    if (!this.unreadableKinds.has(kind)) this.unreadableKinds.set(kind, reason);
+  }
+
+  /** Why objects of any of `kinds` could not be read, or undefined when all were. */
+  unreadable(kinds: readonly string[]): string | undefined {
+    const workloadKinds = kinds.includes(WORKLOAD_KIND)
+      ? new Set([...Object.keys(BUILT_IN_POD_TEMPLATE_PATHS), ...Object.keys(this.options.podTemplatePaths ?? {})])
+      : new Set<string>();
+    const reasons = [...this.unreadableKinds.entries()]
+      .filter(([kind]) => kinds.includes(kind) || workloadKinds.has(kind))
+      .map(([kind, reason]) => `${kind}: ${reason}`);
+    return reasons.length > 0 ? reasons.join('; ') : undefined;
   }
 
   /** Objects of the given kinds, in the order they were seen. */

@@ -327,16 +327,19 @@ export function wildcardsOf(rule: Rule): string[] {
   return found;
 }
 
+/** Name prefixes of bindings and roles that Kubernetes, kubeadm and Amazon EKS create for themselves. */
+const MANAGED_PREFIXES = ['system:', 'kubeadm:', 'eks:'];
+
 /** Built-in roles: shipped by Kubernetes (labelled rbac-defaults, or system:-prefixed) or kubeadm. */
 export function isBuiltInRole(role: RoleDef): boolean {
   const labels = role.sourced.object.metadata?.labels;
-  return role.assumed || labels?.['kubernetes.io/bootstrapping'] === 'rbac-defaults' || role.name.startsWith('system:')
-    || role.name.startsWith('kubeadm:') || (role.kind === 'ClusterRole' && ['cluster-admin', 'admin', 'edit', 'view'].includes(role.name));
+  return role.assumed || labels?.['kubernetes.io/bootstrapping'] === 'rbac-defaults' || MANAGED_PREFIXES.some((p) => role.name.startsWith(p))
+    || (role.kind === 'ClusterRole' && ['cluster-admin', 'admin', 'edit', 'view'].includes(role.name));
 }
 
 /**
  * Why a grant is the cluster's own ("system use", CIS 5.1.1), or undefined when it is a user's:
- * Kubernetes' and kubeadm's own principals (system:-prefixed users and groups other than the
+ * Kubernetes', kubeadm's and EKS's own principals (system:-prefixed users and groups other than the
  * groups every request carries; kube-system service accounts of built-in bindings), and bindings
  * the API server itself maintains (labelled kubernetes.io/bootstrapping=rbac-defaults).
  */
@@ -346,9 +349,12 @@ export function systemUse(grant: Grant): string | undefined {
   if (labels?.['kubernetes.io/bootstrapping'] === 'rbac-defaults') {
     return `${describeBinding(binding)} is a Kubernetes default (labelled kubernetes.io/bootstrapping=rbac-defaults)`;
   }
-  const builtInBinding = binding.name.startsWith('system:') || KUBEADM_BINDINGS.includes(binding.name);
+  const builtInBinding = MANAGED_PREFIXES.some((p) => binding.name.startsWith(p)) || KUBEADM_BINDINGS.includes(binding.name);
   if (principal.kind === 'User' && principal.name.startsWith('system:') && principal.name !== 'system:anonymous') {
     return `${principalLabel(principal)} is a Kubernetes component identity`;
+  }
+  if ((principal.kind === 'User' || principal.kind === 'Group') && principal.name.startsWith('eks:') && binding.name.startsWith('eks:')) {
+    return `${principalLabel(principal)} is an Amazon EKS control-plane identity bound by ${describeBinding(binding)}`;
   }
   if (principal.kind === 'Group') {
     if (BROAD_GROUPS.includes(principal.name) || principal.name === 'system:anonymous') return undefined;

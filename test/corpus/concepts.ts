@@ -53,8 +53,9 @@ export const CONCEPT_CONTROLS: Record<string, string[]> = {
   'controller-manager-use-service-account-credentials': ['controller-manager-use-service-account-credentials'],
   'cpu-limit-and-request': ['cpu-requests-limits'],
   'cpu-limits': ['cpu-requests-limits'],
+  'credentials-in-configmap': ['credentials-in-configmap'],
   'credentials-in-env': ['credentials-in-env', 'secrets-in-env'],
-  'default-namespace': ['default-namespace', 'default-namespace-in-use'],
+  'default-namespace': ['default-namespace-in-use'],
   'default-service-account-automount': ['default-service-account-automount'],
   'default-service-account-bound': ['default-service-account-bound'],
   'deprecated-service-account-field': ['deprecated-service-account-field'],
@@ -117,7 +118,6 @@ export const CONCEPT_CONTROLS: Record<string, string[]> = {
  */
 export const CONCEPTS_NOT_YET_AUTOMATED: Record<string, string> = {
   'audit-policy-content': 'input is kubescape host-sensor ControlPlaneInfo JSON, and the expected verdicts encode kubescape\'s own list for CIS 3.2.2, a Manual item; kubeharden checks audit policy content on nodes (apiserver-audit-policy-content, STIG V-242403)',
-  'credentials-in-configmap': 'manifest control not written yet: issue #2/#4',
   'fsgroup-set': 'kubescape\'s own preference ("set fsGroup"): an unset fsGroup grants nothing and no benchmark requires one; fsGroup 0 is caught by root-group, and a negative fsGroup is rejected by API validation',
   'image-pull-policy': 'kubescape\'s own preference (imagePullPolicy: Always): with a digest-pinned image (image-not-digest) the pull policy changes nothing, and access to private images on shared nodes is enforced cluster-wide by the AlwaysPullImages admission plugin (CIS 1.2.11, node/control-plane checks)',
   'naked-pod': 'a reliability practice (a bare Pod is not rescheduled), not a hardening rule: no CIS, STIG, NSA/CISA or Pod Security Standards text requires a controller',

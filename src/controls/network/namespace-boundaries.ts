@@ -19,6 +19,7 @@ export const namespaceBoundaries: InventoryControl = {
   kinds: [],
   evaluate(inventory) {
     const user = inventory.namespaces().filter((ns) => !isSystemNamespace(ns.name));
+    if (user.length === 0 && !inventory.complete) return [];
     const list = user.map((ns) => `${ns.name} (${ns.objectCount} object(s), ${ns.workloadCount} workload(s)${ns.object ? '' : ', no Namespace object'})`);
     return [{
       status: 'manual',

@@ -4,8 +4,8 @@ import { allowPrivilegeEscalation } from './allow-privilege-escalation.js';
 import { apparmorProfile } from './apparmor-profile.js';
 import { capabilitiesNotDropped } from './capabilities-not-dropped.js';
 import { cpuRequestsLimits } from './cpu-requests-limits.js';
+import { credentialsInConfigmap } from './credentials-in-configmap.js';
 import { credentialsInEnv } from './credentials-in-env.js';
-import { defaultNamespace } from './default-namespace.js';
 import { defaultServiceAccount } from './default-service-account.js';
 import { deprecatedImageRegistry } from './deprecated-image-registry.js';
 import { deprecatedServiceAccountField } from './deprecated-service-account-field.js';
@@ -57,9 +57,9 @@ export const podSecurityControls: readonly Control[] = [
   deprecatedServiceAccountField,
   secretsInEnv,
   credentialsInEnv,
+  credentialsInConfigmap,
   seccompProfile,
   securityContextMissing,
-  defaultNamespace,
   rootGroup,
   readOnlyRootFilesystem,
   cpuRequestsLimits,

@@ -73,6 +73,25 @@ subjects:
     ],
   },
   {
+    name: 'Amazon EKS control-plane identities bound by eks: bindings are system use; the same user in a user binding is not',
+    yaml: `
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: "eks:addon-manager"}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+subjects:
+- {apiGroup: rbac.authorization.k8s.io, kind: User, name: "eks:addon-manager"}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: my-admins}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+subjects:
+- {apiGroup: rbac.authorization.k8s.io, kind: User, name: "eks:addon-manager"}
+`,
+    expect: [{ status: 'fail', subject: 'User eks:addon-manager', message: /^User eks:addon-manager can get\/list\/watch secrets: .*"my-admins"/ }],
+  },
+  {
     name: 'a binding to a role that is not among the objects is left to a human',
     yaml: `
 apiVersion: rbac.authorization.k8s.io/v1

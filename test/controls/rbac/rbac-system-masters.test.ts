@@ -29,8 +29,14 @@ subjects:
     ],
   },
   {
-    name: 'no binding at all still leaves the certificate review',
+    name: 'a whole cluster always gets the certificate review; manifests without RBAC do not',
     yaml: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n',
+    complete: true,
     expect: [{ status: 'manual', subject: 'Group system:masters', message: CERTIFICATES }],
+  },
+  {
+    name: 'manifests without any binding say nothing about system:masters',
+    yaml: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n',
+    expect: [],
   },
 ]);
