@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
 import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface KubeFlags {
+export interface KubeFlags {
   kubeconfig?: string;
   context?: string;
   namespace?: string;
@@ -82,7 +82,7 @@ Examples:
       .command('snapshot')
       .description('save everything `cluster` reads (Secrets as metadata only) to one JSON file for offline scans'),
   )
-    .requiredOption('-o, --output <file>', 'the snapshot file to write')
+    .requiredOption('-o, --output <file>', 'the snapshot file to write (- for standard output)')
     .addHelpText(
       'after',
       `
@@ -123,7 +123,8 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
     snapshotNamespace = snapshot.info?.namespace;
     target = { type: 'snapshot', file: flags.snapshot };
     if (snapshot.info) Object.assign(target, { context: snapshot.info.context, server: snapshot.info.server, collectedAt: snapshot.info.collectedAt });
-    if (namespace !== undefined) target.namespace = namespace;
+    const scope = namespace ?? snapshotNamespace;
+    if (scope !== undefined) target.namespace = scope;
   } else {
     const live = await connect(flags);
     client = live.client;
@@ -190,11 +191,11 @@ async function runSnapshot(flags: KubeFlags & { output: string }): Promise<void>
   }
   for (const error of info.errors) process.stderr.write(`kubeharden: error: ${error.message}\n`);
   const incomplete = info.errors.length > 0 ? ` (incomplete: ${info.errors.length} could not be read)` : '';
-  process.stderr.write(`kubeharden: snapshot of ${live.context} written to ${flags.output}${incomplete}\n`);
+  process.stderr.write(`kubeharden: snapshot of ${live.context} written to ${flags.output === '-' ? 'standard output' : flags.output}${incomplete}\n`);
   process.exitCode = info.errors.length > 0 ? EXIT_INCOMPLETE : 0;
 }
 
-async function connect(flags: KubeFlags) {
+export async function connect(flags: KubeFlags) {
   const pageSize = positiveInt(flags.chunkSize, '--chunk-size');
   const concurrency = positiveInt(flags.concurrency, '--concurrency');
   const timeoutMs = parseDuration(flags.requestTimeout);

@@ -6,6 +6,7 @@ import { parseAccessQuery } from '../evidence/access-query.js';
 import { Inventory } from '../evidence/inventory.js';
 import { RBAC_KINDS } from '../evidence/rbac.js';
 import { readManifests } from '../sources/manifests/index.js';
+import { clusterRbacSource } from './cluster-rbac-source.js';
 import { parseFormat, UsageError } from './output.js';
 
 /** Where `rbac who-can` gets its objects. The manifest source is the default; others (live cluster, snapshot) plug in here. */
@@ -33,7 +34,7 @@ export const manifestRbacSource: RbacInputSource = {
 };
 
 /** Sources in order of precedence; the first selected one answers. */
-export const RBAC_INPUT_SOURCES: RbacInputSource[] = [manifestRbacSource];
+export const RBAC_INPUT_SOURCES: RbacInputSource[] = [manifestRbacSource, clusterRbacSource];
 
 interface WhoCanFlags {
   namespace?: string;

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ResultsDocument } from '../../src/engine/result.js';
-import { container, hardenedCluster, KUBELET_CONFIG, pod, podSpec, secret } from '../support/cluster-objects.js';
+import { container, hardenedCluster, KUBELET_CONFIG, pod, podSpec, role, roleBinding, secret } from '../support/cluster-objects.js';
 import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions } from '../support/fake-apiserver.js';
 
 const CLI = join('dist', 'src', 'cli', 'main.js');
@@ -76,6 +76,10 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
       assert.deepEqual(offlineDoc.summary, liveDoc.summary);
       assert.equal(offlineDoc.scan.targets[0]!.type, 'snapshot');
       assert.equal(offlineDoc.scan.targets[0]!.context, 'prod');
+      const piped = await run(['snapshot', '--kubeconfig', kubeconfig, '-o', '-']);
+      assert.equal(piped.code, 0, piped.stderr);
+      const pipedSnapshot = JSON.parse(piped.stdout) as { kind: string; kubeharden: { context: string }; items: unknown[] };
+      assert.deepEqual([pipedSnapshot.kind, pipedSnapshot.kubeharden.context, pipedSnapshot.items.length], ['List', 'prod', (JSON.parse(text) as { items: unknown[] }).items.length]);
       // The snapshot is a List: `kubeharden scan` reads it too.
       const scanned = await run(['scan', file, '--format', 'json']);
       assert.equal(scanned.code, 1);
@@ -147,6 +151,10 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
     assert.equal(code, 2);
     assert.match(stderr, /^kubeharden: cannot reach the API server https:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/);
     assert.equal(stdout, '');
+    const file = join(dir, 'never.json');
+    const snapshot = await run(['snapshot', '--kubeconfig', kubeconfig, '-o', file]);
+    assert.equal(snapshot.code, 2);
+    assert.deepEqual(readdirSync(dir).filter((name) => name.startsWith('never.json')), [], 'no snapshot, whole or partial, is left behind');
   });
 
   it('shows a progress line on stderr when it is a terminal', async (t) => {
@@ -161,6 +169,30 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
       assert.match(stdout, /reading \w+: \d+/);
       assert.ok(stdout.endsWith('\r\u001b[K'), 'the line is cleared at the end');
       assert.equal((JSON.parse(readFileSync(out, 'utf8')) as ResultsDocument).schemaVersion, 1);
+    });
+  });
+
+  it('rbac who-can answers from the live cluster (RBAC kinds only) and from a snapshot', async () => {
+    const options = failing();
+    options.objects = [
+      ...(options.objects as []),
+      role('payments', 'deployer', [{ apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete'] }]),
+      roleBinding('payments', 'deployer', { kind: 'Role', name: 'deployer' }, [{ kind: 'ServiceAccount', name: 'ci', namespace: 'payments' }]),
+    ];
+    await withServer(options, async (server, kubeconfig) => {
+      const live = await run(['rbac', 'who-can', 'create', 'pods', '-n', 'payments', '--kubeconfig', kubeconfig, '--format', 'json']);
+      assert.equal(live.code, 0, live.stderr);
+      const answer = JSON.parse(live.stdout) as { target: Record<string, unknown>; subjects: { subject: { kind: string; name: string } }[]; complete: boolean };
+      assert.deepEqual(answer.target, { type: 'cluster', context: 'prod', server: server.url });
+      assert.equal(answer.complete, true);
+      assert.ok(answer.subjects.some((s) => s.subject.kind === 'ServiceAccount' && s.subject.name === 'ci'), live.stdout);
+      const listed = new Set(server.requests.map((r) => r.path.split('/').at(-1)));
+      assert.deepEqual([...listed].sort(), ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles', 'version']);
+      const file = join(dir, 'rbac-snapshot.json');
+      assert.equal((await run(['snapshot', '--kubeconfig', kubeconfig, '-o', file])).code, 0);
+      const offline = await run(['rbac', 'who-can', 'create', 'pods', '-n', 'payments', '--snapshot', file, '--format', 'json']);
+      assert.equal(offline.code, 0, offline.stderr);
+      assert.deepEqual((JSON.parse(offline.stdout) as { subjects: unknown }).subjects, answer.subjects);
     });
   });
 

@@ -158,8 +158,29 @@ export function kubeProxyConfigMapComponent(sourced: SourcedObject): PodComponen
   return { containerPath: path, config };
 }
 
-/** Every component configuration an object carries (control-plane Pods, the kube-proxy ConfigMap). */
+/**
+ * The kubelet configuration a live cluster serves at nodes/NAME/proxy/configz (collected by the
+ * cluster source as a KubeletConfiguration object named after the node): the kubelet's effective
+ * settings, its flags already merged in, so it is read as the kubelet's config file.
+ */
+export function kubeletConfigzComponent(sourced: SourcedObject): PodComponent | undefined {
+  const { object } = sourced;
+  const from = object.metadata?.annotations?.['kubeharden.io/source'];
+  if (object.kind !== 'KubeletConfiguration' || typeof from !== 'string' || !from.endsWith('/proxy/configz')) return undefined;
+  const { apiVersion: _apiVersion, kind: _kind, metadata: _metadata, ...content } = object;
+  const config = buildComponentConfig({
+    kind: 'kubelet',
+    args: [`--config=${from}`],
+    configFile: { path: from, content },
+    source: { type: 'config', description: `kubelet of node ${object.metadata?.name ?? ''} (${from})`, ...(sourced.origin ? { file: sourced.origin.file } : {}) },
+  });
+  return { containerPath: [], config };
+}
+
+/** Every component configuration an object carries (control-plane Pods, the kube-proxy ConfigMap, a node's configz). */
 export function objectComponents(sourced: SourcedObject): PodComponent[] {
+  const kubelet = kubeletConfigzComponent(sourced);
+  if (kubelet) return [kubelet];
   const proxy = kubeProxyConfigMapComponent(sourced);
   return proxy ? [proxy] : podComponents(sourced);
 }

@@ -43,6 +43,8 @@ export interface CollectOptions {
   namespace?: string;
   /** Objects per list request (limit/continue). */
   pageSize?: number;
+  /** Read only these kinds (e.g. the RBAC kinds for `rbac who-can`); everything when absent. */
+  kinds?: ReadonlySet<string>;
   /** Told of every page read, for a progress line. */
   onProgress?: (progress: { resource: string; objects: number }) => void;
 }
@@ -70,7 +72,8 @@ export async function* collectCluster(client: KubeApiClient, options: CollectOpt
   if (unreachable) throw new ClusterUnreachableError(`cannot reach the API server ${client.server}: ${unreachable.message.replace(/^cannot get \/version: /, '')}`);
   if (version) yield { type: 'version', version };
 
-  const resources = CLUSTER_RESOURCES.filter((r) => namespace === undefined || !r.nodeLevel);
+  const resources = CLUSTER_RESOURCES.filter((r) => (namespace === undefined || !r.nodeLevel) && (!options.kinds || options.kinds.has(r.kind)));
+  const readKubelets = namespace === undefined && (!options.kinds || options.kinds.has(KUBELET_CONFIGURATION.kind));
   const held = new Map<ResourceType, Promise<KubeObject[]>>();
   for (const resource of resources) {
     if (resource === POD_RESOURCE) continue;
@@ -90,11 +93,14 @@ export async function* collectCluster(client: KubeApiClient, options: CollectOpt
       continue;
     }
     // Pods: the kubelet configurations are fetched while the pods stream.
-    const kubeletConfigs = namespace === undefined ? readKubeletConfigs(client, nodeNames, errors) : Promise.resolve([]);
+    const kubeletConfigs = readKubelets ? readKubeletConfigs(client, nodeNames, errors) : Promise.resolve([]);
     for await (const page of listPages(client, resource, namespace, pageSize, errors, options.onProgress)) {
       for (const object of page) yield { type: 'object', item: { object } };
     }
     for (const object of await kubeletConfigs) yield { type: 'object', item: { object } };
+  }
+  if (readKubelets && !resources.includes(POD_RESOURCE)) {
+    for (const object of await readKubeletConfigs(client, nodeNames, errors)) yield { type: 'object', item: { object } };
   }
   // Lists run concurrently, so errors arrive in any order; report them in resource order.
   const rank = (e: CollectionError) => ['ServerVersion', ...CLUSTER_RESOURCES.map((r) => r.kind), KUBELET_CONFIGURATION.kind].indexOf(e.kind);

@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { isKubeObject, isRecord, type KubeObject } from '../../evidence/kube-object.js';
 import { describeFsError } from '../manifests/files.js';
@@ -30,10 +30,30 @@ export type SnapshotHeader = Pick<SnapshotInfo, 'context' | 'server' | 'namespac
 const HEAD_PREFIX = '{"apiVersion":"v1","kind":"List","metadata":{},"kubeharden":';
 const HEAD_SUFFIX = ',"items":[';
 
-/** Streams collected items into FILE, so memory holds one page of pods at a time. */
+/**
+ * Streams collected items into FILE (`-` for stdout), so memory holds one page of pods at a time.
+ * A file appears only complete: it is written under a temporary name and renamed at the end, so a
+ * failed collection never leaves half a snapshot that looks whole.
+ */
 export async function writeSnapshot(file: string, header: SnapshotHeader, items: AsyncIterable<ClusterItem>): Promise<SnapshotInfo> {
+  if (file === '-') return writeSnapshotTo(process.stdout, header, items);
+  const partial = `${file}.partial-${process.pid}`;
+  const out = createWriteStream(partial, { encoding: 'utf8', mode: 0o600 });
+  try {
+    const info = await writeSnapshotTo(out, header, items);
+    out.end();
+    await once(out, 'finish');
+    await rename(partial, file);
+    return info;
+  } catch (error) {
+    out.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+async function writeSnapshotTo(out: NodeJS.WritableStream, header: SnapshotHeader, items: AsyncIterable<ClusterItem>): Promise<SnapshotInfo> {
   const info: SnapshotInfo = { snapshotVersion: 1, collectedAt: new Date().toISOString(), ...header, errors: [] };
-  const out = createWriteStream(file, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
   const write = async (text: string) => {
@@ -57,8 +77,6 @@ export async function writeSnapshot(file: string, header: SnapshotHeader, items:
   }
   if (!headWritten) await write(`${HEAD_PREFIX}${JSON.stringify({ ...info, errors: undefined })}${HEAD_SUFFIX}`);
   await write(`\n],\n"collectionErrors":${JSON.stringify(info.errors, null, 1)}}\n`);
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
   return info;
 }
 

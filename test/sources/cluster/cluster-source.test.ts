@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CATALOG } from '../../../src/controls/catalog.js';
+import { effectiveSetting } from '../../../src/evidence/component-config/config.js';
+import { objectComponents } from '../../../src/evidence/component-config/pod.js';
 import { exitCodeFor } from '../../../src/engine/exit-code.js';
 import type { Result } from '../../../src/engine/result.js';
 import { scanCluster } from '../../../src/engine/scan-cluster.js';
@@ -102,6 +104,12 @@ describe('cluster source against a loopback API server', () => {
       ['kubelet.config.k8s.io/v1beta1', 'cp-1', 0],
       ['kubelet.config.k8s.io/v1beta1', 'node-1', 0],
     ]);
+    // Each node's configz is the kubelet's effective configuration for the kubelet controls.
+    const [component] = objectComponents({ object: kubelet[0]! });
+    assert.equal(component?.config.kind, 'kubelet');
+    assert.equal(effectiveSetting(component!.config, 'read-only-port').value, 0);
+    assert.equal(effectiveSetting(component!.config, 'anonymous-auth').value, false);
+    assert.equal(effectiveSetting(component!.config, 'authorization-mode').value, 'Webhook');
 
     const { results, serverVersion } = await scan(items);
     assert.equal(serverVersion?.gitVersion, 'v1.30.4');
@@ -156,6 +164,16 @@ describe('cluster source against a loopback API server', () => {
       // A static pod's mirror is owned by its Node, which runs no pod template: reported itself.
       'privileged-container pass Pod kube-system/kube-apiserver-cp-1 [kube-apiserver]',
     ]);
+  });
+
+  it('feeds control-plane pods from kube-system to the component controls, pointing at the flag', async () => {
+    const { items } = await collect({
+      objects: [namespace('kube-system', {}), node('cp-1'),
+        staticPod('cp-1', 'kube-apiserver', ['kube-apiserver', '--anonymous-auth=true', '--authorization-mode=Node,RBAC'])],
+    });
+    const { results } = await scan(items);
+    const anonymous = results.filter((r) => r.control === 'apiserver-anonymous-auth');
+    assert.deepEqual(labels(anonymous), ['apiserver-anonymous-auth fail Pod kube-system/kube-apiserver-cp-1 [kube-apiserver]']);
   });
 
   it('keeps pods whose owner could not be listed, and reports what could not be read as errors, never pass', async () => {
