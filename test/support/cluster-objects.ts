@@ -281,6 +281,7 @@ export function hardenedCluster(): FakeObject[] {
   ];
 }
 
+/** A kubelet configured to pass every CIS 4.2 and STIG kubelet item (as configz returns it). */
 export const KUBELET_CONFIG = {
   enableServer: true,
   authentication: { anonymous: { enabled: false }, webhook: { enabled: true, cacheTTL: '2m0s' }, x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' } },
@@ -288,4 +289,14 @@ export const KUBELET_CONFIG = {
   readOnlyPort: 0,
   protectKernelDefaults: true,
   rotateCertificates: true,
+  streamingConnectionIdleTimeout: '5m0s',
+  makeIPTablesUtilChains: true,
+  eventRecordQPS: 5,
+  tlsCertFile: '/var/lib/kubelet/pki/kubelet.crt',
+  tlsPrivateKeyFile: '/var/lib/kubelet/pki/kubelet.key',
+  tlsCipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+  podPidsLimit: 4096,
+  seccompDefault: true,
+  featureGates: { RotateKubeletServerCertificate: true },
+  serverTLSBootstrap: true,
 };

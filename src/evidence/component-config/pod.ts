@@ -3,7 +3,7 @@ import { asArray, isRecord, type FieldPath, type SourcedObject } from '../kube-o
 import { workloadOf } from '../workload.js';
 import { buildComponentConfig, type ComponentConfig } from './config.js';
 import { splitShellWords } from './flags.js';
-import { componentOfArgv, componentOfImage, versionOfImage, type ComponentKind } from './kinds.js';
+import { componentOfArgv, componentOfImage, parseVersion, versionOfImage, type ComponentKind } from './kinds.js';
 
 /**
  * A component configuration carried by a Kubernetes object: a control-plane component running in
@@ -168,8 +168,11 @@ export function kubeletConfigzComponent(sourced: SourcedObject): PodComponent | 
   const from = object.metadata?.annotations?.['kubeharden.io/source'];
   if (object.kind !== 'KubeletConfiguration' || typeof from !== 'string' || !from.endsWith('/proxy/configz')) return undefined;
   const { apiVersion: _apiVersion, kind: _kind, metadata: _metadata, ...content } = object;
+  const versionText = object.metadata?.annotations?.['kubeharden.io/kubelet-version'];
+  const version = typeof versionText === 'string' ? parseVersion(versionText) : undefined;
   const config = buildComponentConfig({
     kind: 'kubelet',
+    ...(version ? { version } : {}),
     args: [`--config=${from}`],
     configFile: { path: from, content },
     source: { type: 'config', description: `kubelet of node ${object.metadata?.name ?? ''} (${from})`, ...(sourced.origin ? { file: sourced.origin.file } : {}) },

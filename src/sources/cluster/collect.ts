@@ -84,23 +84,30 @@ export async function* collectCluster(client: KubeApiClient, options: CollectOpt
     held.set(resource, objects);
   }
   let nodeNames: string[] = [];
+  const kubeletVersions = new Map<string, string>();
   for (const resource of resources) {
     const objects = held.get(resource);
     if (objects) {
       const list = await objects;
-      if (resource.kind === 'Node') nodeNames = list.map((n) => n.metadata?.name).filter((n): n is string => typeof n === 'string');
+      if (resource.kind === 'Node') {
+        nodeNames = list.map((n) => n.metadata?.name).filter((n): n is string => typeof n === 'string');
+        for (const node of list) {
+          const version = (node.status as { nodeInfo?: { kubeletVersion?: unknown } } | undefined)?.nodeInfo?.kubeletVersion;
+          if (typeof version === 'string' && node.metadata?.name) kubeletVersions.set(node.metadata.name, version);
+        }
+      }
       for (const object of list) yield { type: 'object', item: { object } };
       continue;
     }
     // Pods: the kubelet configurations are fetched while the pods stream.
-    const kubeletConfigs = readKubelets ? readKubeletConfigs(client, nodeNames, errors) : Promise.resolve([]);
+    const kubeletConfigs = readKubelets ? readKubeletConfigs(client, nodeNames, kubeletVersions, errors) : Promise.resolve([]);
     for await (const page of listPages(client, resource, namespace, pageSize, errors, options.onProgress)) {
       for (const object of page) yield { type: 'object', item: { object } };
     }
     for (const object of await kubeletConfigs) yield { type: 'object', item: { object } };
   }
   if (readKubelets && !resources.includes(POD_RESOURCE)) {
-    for (const object of await readKubeletConfigs(client, nodeNames, errors)) yield { type: 'object', item: { object } };
+    for (const object of await readKubeletConfigs(client, nodeNames, kubeletVersions, errors)) yield { type: 'object', item: { object } };
   }
   // Lists run concurrently, so errors arrive in any order; report them in resource order.
   const rank = (e: CollectionError) => ['ServerVersion', ...CLUSTER_RESOURCES.map((r) => r.kind), KUBELET_CONFIGURATION.kind].indexOf(e.kind);
@@ -227,7 +234,7 @@ function normalize(resource: ResourceType, item: Record<string, unknown>): KubeO
  * nodes/NAME/proxy/configz, RBAC resource nodes/proxy). Failures are grouped by reason so a
  * 500-node cluster without the permission gives one error, not 500.
  */
-async function readKubeletConfigs(client: KubeApiClient, nodeNames: string[], errors: CollectionError[]): Promise<KubeObject[]> {
+async function readKubeletConfigs(client: KubeApiClient, nodeNames: string[], kubeletVersions: ReadonlyMap<string, string>, errors: CollectionError[]): Promise<KubeObject[]> {
   const failed = new Map<string, { status?: number; nodes: string[] }>();
   const configs = await Promise.all(
     nodeNames.map(async (node): Promise<KubeObject | undefined> => {
@@ -239,7 +246,14 @@ async function readKubeletConfigs(client: KubeApiClient, nodeNames: string[], er
           apiVersion: KUBELET_CONFIGURATION.apiVersion,
           kind: KUBELET_CONFIGURATION.kind,
           ...config,
-          metadata: { name: node, annotations: { 'kubeharden.io/source': `nodes/${node}/proxy/configz` } },
+          metadata: {
+            name: node,
+            annotations: {
+              'kubeharden.io/source': `nodes/${node}/proxy/configz`,
+              // The node's status.nodeInfo.kubeletVersion, so defaults are judged for that version.
+              ...(kubeletVersions.has(node) ? { 'kubeharden.io/kubelet-version': kubeletVersions.get(node)! } : {}),
+            },
+          },
         };
       } catch (error) {
         if (!(error instanceof ApiRequestError)) throw error;
