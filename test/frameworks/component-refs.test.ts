@@ -25,7 +25,10 @@ describe('component controls: each cites one benchmark item across CIS editions'
     it(control.id, () => {
       const titles = new Set<string>();
       for (const ref of control.refs) {
-        if (ref.framework.startsWith('cis-')) {
+        if (ref.framework.startsWith('cis-eks-')) {
+          const item = (cis as unknown as { eks: Record<string, { recommendations: { id: string }[] }> }).eks[ref.framework.slice(4)]?.recommendations.find((r) => r.id === ref.id);
+          assert.ok(item, `${ref.framework} has no item ${ref.id}`);
+        } else if (ref.framework.startsWith('cis-')) {
           const item = cis.versions[ref.framework]?.recommendations.find((r) => r.id === ref.id);
           assert.ok(item, `${ref.framework} has no item ${ref.id}`);
           titles.add(latestTitle(item.title));

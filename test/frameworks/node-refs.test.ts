@@ -5,7 +5,17 @@ import { CATALOG } from '../../src/controls/catalog.js';
 
 /** The node families' references, checked against the shared reference data: no invented id. */
 const FAMILIES = new Set(['kubelet', 'node-files', 'node-services']);
-const CIS = JSON.parse(readFileSync('../shared/reference/cis.json', 'utf8')) as { versions: Record<string, { recommendations: { id: string; title: string }[] }> };
+const CIS_DATA = JSON.parse(readFileSync('../shared/reference/cis.json', 'utf8')) as {
+  versions: Record<string, { recommendations: { id: string; title: string }[] }>;
+  eks: Record<string, { recommendations: { id: string; title: string }[] }>;
+};
+/** Item lists by framework key: cis-1.10, cis-eks-1.5.0, … */
+const CIS = {
+  versions: {
+    ...CIS_DATA.versions,
+    ...Object.fromEntries(Object.entries(CIS_DATA.eks).map(([version, list]) => [`cis-${version}`, list])),
+  } as Record<string, { recommendations: { id: string; title: string }[] }>,
+};
 const STIG = JSON.parse(readFileSync('../shared/reference/stig.json', 'utf8')) as {
   rules: { vuln_id: string; severity_v2r2?: string; severity: string; title: string }[];
 };

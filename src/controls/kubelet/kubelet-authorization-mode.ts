@@ -1,3 +1,4 @@
+import { cisEks } from '../../frameworks/cis-eks.js';
 import { cis, stig } from '../../frameworks/refs.js';
 import { equals } from '../component-flag.js';
 import { explicitSettingControl } from './explicit-setting.js';
@@ -17,5 +18,5 @@ export const kubeletAuthorizationMode = explicitSettingControl({
   fix: 'set authorization: mode: Webhook (or --authorization-mode=Webhook)',
   rationale:
     'AlwaysAllow lets every authenticated caller use every kubelet endpoint (exec, logs, port-forward); Webhook asks the API server (SubjectAccessReview) for each request.',
-  refs: [...cis('4.2.2'), ...stig('V-242392')],
+  refs: [...cis('4.2.2'), ...stig('V-242392'), ...cisEks('3.2.2')],
 });

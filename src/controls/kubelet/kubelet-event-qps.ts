@@ -1,3 +1,4 @@
+import { cisEks } from '../../frameworks/cis-eks.js';
 import { effectiveSetting } from '../../evidence/component-config/config.js';
 import { displayValue, numberValue } from '../../evidence/component-config/values.js';
 import { cis } from '../../frameworks/refs.js';
@@ -16,7 +17,7 @@ export const kubeletEventQps = componentControl(
     component: 'kubelet',
     fix: 'set eventRecordQPS to a rate that captures the events you need (0 removes the limit), or --event-qps',
     rationale: 'Events are part of the security record of a node; a limit set too low silently drops them.',
-    refs: [...cis('4.2.8')],
+    refs: [...cis('4.2.8'), ...cisEks('3.2.7')],
   },
   (config) => {
     const effective = effectiveSetting(config, 'event-qps');

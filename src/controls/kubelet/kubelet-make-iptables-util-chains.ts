@@ -1,3 +1,4 @@
+import { cisEks } from '../../frameworks/cis-eks.js';
 import { cis } from '../../frameworks/refs.js';
 import { flagControl, isTrue } from '../component-flag.js';
 
@@ -11,5 +12,5 @@ export const kubeletMakeIptablesUtilChains = flagControl({
   expect: isTrue(),
   fix: 'set makeIPTablesUtilChains: true (or remove --make-iptables-util-chains=false)',
   rationale: 'With the kubelet managing its iptables chains, pod networking rules stay in step with pod configuration instead of drifting from it.',
-  refs: [...cis('4.2.6')],
+  refs: [...cis('4.2.6'), ...cisEks('3.2.6')],
 });

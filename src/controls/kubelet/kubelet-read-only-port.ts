@@ -1,3 +1,5 @@
+import { cisEks } from '../../frameworks/cis-eks.js';
+import { eksCacRule } from '../../frameworks/eks-cac.js';
 import { numberValue } from '../../evidence/component-config/values.js';
 import { cis } from '../../frameworks/refs.js';
 import { flagControl, type Expectation } from '../component-flag.js';
@@ -23,5 +25,5 @@ export const kubeletReadOnlyPort = flagControl({
   expect: portZero(),
   fix: 'set readOnlyPort: 0 (or --read-only-port=0)',
   rationale: 'The read-only port (10255) serves pod specs, node metrics and more without any authentication or authorization.',
-  refs: [...cis('4.2.4')],
+  refs: [...cis('4.2.4'), ...cisEks('3.2.4'), ...eksCacRule('kubelet_read_only_port_secured')],
 });

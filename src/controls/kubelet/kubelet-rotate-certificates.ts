@@ -1,3 +1,4 @@
+import { cisEks } from '../../frameworks/cis-eks.js';
 import { effectiveSetting } from '../../evidence/component-config/config.js';
 import { cis } from '../../frameworks/refs.js';
 import { componentControl, isTrue, judgeFlag } from '../component-flag.js';
@@ -16,7 +17,7 @@ export const kubeletRotateCertificates = componentControl(
     component: 'kubelet',
     fix: 'set rotateCertificates: true (or remove --rotate-certificates=false)',
     rationale: 'With rotation off, the kubelet\'s client certificate expires and the node drops out, or long-lived certificates stay valid after compromise.',
-    refs: [...cis('4.2.10')],
+    refs: [...cis('4.2.10'), ...cisEks('3.2.8')],
   },
   (config) => {
     const effective = effectiveSetting(config, 'rotate-certificates');

@@ -1,3 +1,4 @@
+import { cisEks } from '../../frameworks/cis-eks.js';
 import { effectiveSetting, featureGateDefault } from '../../evidence/component-config/index.js';
 import { boolValue, mapValue } from '../../evidence/component-config/values.js';
 import { cis } from '../../frameworks/refs.js';
@@ -17,7 +18,7 @@ export const kubeletRotateServerCertificates = componentControl(
     component: 'kubelet',
     fix: 'set featureGates: RotateKubeletServerCertificate: true (or remove RotateKubeletServerCertificate=false from --feature-gates), and serverTLSBootstrap: true',
     rationale: 'Rotating the serving certificate keeps the kubelet\'s TLS identity short-lived and signed by the cluster.',
-    refs: [...cis('4.2.11')],
+    refs: [...cis('4.2.11'), ...cisEks('3.2.9')],
   },
   (config) => {
     const bootstrap = effectiveSetting(config, 'rotate-server-certificates');

@@ -1,3 +1,4 @@
+import { cisEks } from '../../frameworks/cis-eks.js';
 import { cis } from '../../frameworks/refs.js';
 import { componentControl, judgeFlag, positiveDuration } from '../component-flag.js';
 import { configFileZeroDuration } from './explicit-setting.js';
@@ -15,7 +16,7 @@ export const kubeletStreamingConnectionIdleTimeout = componentControl(
     component: 'kubelet',
     fix: 'set streamingConnectionIdleTimeout: 5m (or --streaming-connection-idle-timeout=5m), never 0',
     rationale: 'Without an idle timeout, exec, attach and port-forward streams stay open forever, exhausting the node and keeping abandoned sessions alive.',
-    refs: [...cis('4.2.5')],
+    refs: [...cis('4.2.5'), ...cisEks('3.2.5')],
   },
   (config) => {
     if (configFileZeroDuration(config, 'streaming-connection-idle-timeout')) {

@@ -1,3 +1,4 @@
+import { cisEks } from '../../frameworks/cis-eks.js';
 import { stig } from '../../frameworks/refs.js';
 import { fileCheck } from './file-check.js';
 
@@ -7,7 +8,7 @@ export const kubeletKubeconfigPermissions644 = fileCheck({
   severity: 'medium',
   rationale:
     'The STIG limits kubelet.conf to 644; CIS asks for 600 (kubelet-kubeconfig-permissions).',
-  refs: [...stig('V-242452')],
+  refs: [...stig('V-242452'), ...cisEks('3.1.1')],
   roles: ['kubelet-kubeconfig'],
   require: { mode: 0o644 },
   what: 'the kubelet kubeconfig (--kubeconfig)',

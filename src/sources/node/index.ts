@@ -70,8 +70,7 @@ export function readNode(rootDir: string, options: ReadNodeOptions = {}): NodeEv
   }
 
   // 2. The kubelet's systemd unit, on an image or a copied tree where nothing runs.
-  let kubeletUnit: SystemdUnit | undefined;
-  for (const name of ['kubelet.service']) kubeletUnit = readServiceUnit(root, name);
+  const kubeletUnit = readServiceUnit(root, 'kubelet.service');
   if (kubeletUnit) problems.push(...kubeletUnit.problems);
   if (!components.kubelet && kubeletUnit?.argv) {
     const args = kubeletUnit.argv.slice(1);
