@@ -2,10 +2,12 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
 import { VERSION } from '../version.js';
+import { registerClusterCommands } from './cluster-command.js';
 import { registerControlsCommand } from './controls-command.js';
 import { registerEksCommand } from './eks-command.js';
 import { UsageError } from './output.js';
 import { registerReportCommand } from './report-command.js';
+import { registerRbacCommand } from './rbac-command.js';
 import { registerScanCommand } from './scan-command.js';
 
 const program = new Command()
@@ -16,9 +18,11 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(`kubeharden: ${text.replace(/^error: /, '')}`) });
 
 registerScanCommand(program);
+registerClusterCommands(program);
 registerControlsCommand(program);
 registerEksCommand(program);
 registerReportCommand(program);
+registerRbacCommand(program);
 
 try {
   await program.parseAsync(process.argv);

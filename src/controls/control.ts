@@ -1,6 +1,9 @@
 import type { FieldPath, SourcedObject } from '../evidence/kube-object.js';
+import type { Inventory, InventorySubject } from '../evidence/inventory.js';
 import type { EksEvidence } from '../evidence/eks.js';
 import type { ContainerView, WorkloadView } from '../evidence/workload.js';
+import type { ComponentConfig, SourceLocation } from '../evidence/component-config/config.js';
+import type { ComponentKind } from '../evidence/component-config/kinds.js';
 import type { Ref } from '../frameworks/refs.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -31,6 +34,8 @@ export interface Check {
   container?: string;
   /** The offending (or satisfying) field, for the line number. */
   path?: FieldPath;
+  /** For component controls: the file and line of the setting (a flag in a manifest or unit, a config-file field). */
+  location?: SourceLocation;
 }
 
 /** Checks each workload (any object with a pod spec). */
@@ -44,6 +49,40 @@ export interface ObjectControl extends ControlMeta {
   scope: 'object';
   kinds: readonly string[];
   evaluate(object: SourcedObject): Check[];
+}
+
+/** What a component control may look at besides the component itself. */
+export interface ComponentContext {
+  /** The other components seen on the same node or in the same scan (etcd-unique-ca compares etcd with the apiserver). */
+  peers: readonly ComponentConfig[];
+}
+
+/** Checks the effective configuration of one component kind, wherever it was seen (node process, static pod, Pod). */
+export interface ComponentControl extends ControlMeta {
+  scope: 'component';
+  component: ComponentKind;
+  /** True when the verdict depends on `context.peers`: evaluate after every component has been seen. */
+  needsPeers?: boolean;
+  /**
+   * Flags naming files whose content this control reads from `config.referencedFiles`; the node
+   * source loads exactly these (e.g. encryption-provider-config, audit-policy-file).
+   */
+  needsFiles?: readonly string[];
+  evaluate(config: ComponentConfig, context: ComponentContext): Check[];
+}
+
+
+/** A verdict of an inventory control, on the subject it names (an object, or an RBAC user/group/service account). */
+export interface InventoryCheck extends Check {
+  subject: InventorySubject;
+}
+
+/** Checks the whole set of objects a scan saw (RBAC, namespaces, network policies), after the stream ends. */
+export interface InventoryControl extends ControlMeta {
+  scope: 'inventory';
+  /** The kinds this control reads from the inventory; `Workload` means every object with a pod template. */
+  kinds: readonly string[];
+  evaluate(inventory: Inventory): InventoryCheck[];
 }
 
 /** A verdict on an EKS cluster, or on one of its parts (node group, repository) or Kubernetes objects. */
@@ -60,7 +99,7 @@ export interface EksControl extends ControlMeta {
   evaluate(evidence: EksEvidence): EksCheck[];
 }
 
-export type Control = WorkloadControl | ObjectControl | EksControl;
+export type Control = WorkloadControl | ObjectControl | ComponentControl | InventoryControl | EksControl;
 
 /** The shared mechanism behind most pod-security controls: one verdict per container. */
 export function perContainer(

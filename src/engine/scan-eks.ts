@@ -56,10 +56,12 @@ export function scanEks(controls: readonly Control[], evidence: EksEvidence, opt
   // pod-level CIS EKS items (4.2.x …) stay with `kubeharden scan`/`cluster`, whose results carry their cis-eks refs.
   const kubernetesControls = controls.filter((c) => c.scope !== 'eks' && c.refs.some((r) => r.framework === 'eks-cac'));
   if (evidence.kubernetes.state === 'present' && kubernetesControls.length > 0) {
-    const evaluator = new ObjectEvaluator(kubernetesControls, { waivers });
+    const evaluator = new ObjectEvaluator(kubernetesControls, { waivers, complete: false });
     for (const object of evidence.kubernetes.value) evaluator.evaluate(object, (result) => results.push(result));
+    evaluator.finish((result) => results.push(result));
   }
-  // A rule is covered when some result of this scan carries its ref: node controls never run here.
+  // A rule counts as covered only where a result for it exists: node controls never run here, and
+  // without Kubernetes objects the namespace controls give no verdict.
   const covered = new Set(results.flatMap((r) => r.refs.filter((ref) => ref.framework === 'eks-cac').map((ref) => ref.id)));
   for (const rule of EKS_CAC_RULES) {
     const elsewhere = RULES_DECIDED_ELSEWHERE[rule.id];

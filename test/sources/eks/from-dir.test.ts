@@ -29,7 +29,7 @@ describe('EKS --from-dir source', () => {
       assert.deepEqual(skipped.map((s) => s.file.split('/').pop()).sort(), ['NOTES.txt', 'random.json']);
       assert.match(skipped.find((s) => s.file.endsWith('random.json'))!.reason, /top-level keys: Reservations/);
       assert.deepEqual(problems, []);
-      assert.equal(evidence.kubernetes.state === 'present' ? evidence.kubernetes.value.length : 0, 6);
+      assert.equal(evidence.kubernetes.state === 'present' ? evidence.kubernetes.value.length : 0, 7);
     } finally {
       rmSync(dir, { recursive: true });
     }
@@ -95,7 +95,7 @@ describe('kubeharden eks --from-dir (the built CLI)', () => {
     assert.deepEqual([...failed].sort(), [
       'eks-approved-registries', 'eks-audit-logging', 'eks-cluster-admin-access', 'eks-dedicated-service-accounts', 'eks-ecr-access-minimized', 'eks-ecr-image-scanning', 'eks-ecr-read-only-node-access',
       'eks-endpoint-access-restricted', 'eks-endpoint-private', 'eks-iam-user-management', 'eks-load-balancer-tls', 'eks-network-policy-enforcement',
-      'eks-private-nodes', 'eks-secrets-kms-encryption',
+      'eks-private-nodes', 'eks-secrets-kms-encryption', 'namespace-network-policy',
     ]);
     assert.equal(run('--from-dir', 'test/fixtures/eks/failing', '--fail-on', 'high').status, 1);
     assert.equal(run('--from-dir', 'test/fixtures/eks/failing', '--fail-on', 'critical').status, 0);
