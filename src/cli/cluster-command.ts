@@ -16,7 +16,7 @@ import { VERSION } from '../version.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
 import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface KubeFlags {
+export interface KubeFlags {
   kubeconfig?: string;
   context?: string;
   namespace?: string;
@@ -194,7 +194,7 @@ async function runSnapshot(flags: KubeFlags & { output: string }): Promise<void>
   process.exitCode = info.errors.length > 0 ? EXIT_INCOMPLETE : 0;
 }
 
-async function connect(flags: KubeFlags) {
+export async function connect(flags: KubeFlags) {
   const pageSize = positiveInt(flags.chunkSize, '--chunk-size');
   const concurrency = positiveInt(flags.concurrency, '--concurrency');
   const timeoutMs = parseDuration(flags.requestTimeout);
