@@ -7,7 +7,8 @@ import type { ResultsDocument } from '../engine/result.js';
 import { parseResultsDocument, ResultsInputError } from '../engine/results-input.js';
 import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../report/diff.js';
 import { renderJson } from '../report/json.js';
-import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
+import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
 /** A saved results document, or a UsageError (exit 2) naming the file and what is wrong. */
 async function readResults(file: string): Promise<ResultsDocument> {
@@ -37,23 +38,29 @@ export function registerReportCommand(program: Command): void {
     .command('report')
     .description('render, merge and compare saved results documents (from --format json) without scanning again');
 
-  report
+  const render = report
     .command('render')
     .description('render a saved results document in any report format')
     .argument('<results.json>', 'a results document, or - for standard input')
     .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a failing result is at or above: critical, high, medium, low, info, none', 'none')
-    .option('--show-passed', 'list passing subjects in the table too')
+    .option('--show-passed', 'list passing subjects in the table too');
+  addBenchmarkOptions(render)
     .addHelpText('after', `
+With --benchmark, table lists the benchmark's items with a score, junit and csv report per item and
+subject, and html charts that benchmark; the assessor formats (ckl, cklb, xccdf, hdf, oscal) need one.
+
 Examples:
   kubeharden report render results.json --format html -o report.html
-  kubeharden report render results.json --format sarif -o kubeharden.sarif`)
-    .action(async (file: string, flags: { format: string; output?: string; failOn: string; showPassed?: boolean }) => {
+  kubeharden report render results.json --format sarif -o kubeharden.sarif
+  kubeharden report render results.json --format junit --benchmark cis-1.9 -o junit.xml`)
+    .action(async (file: string, flags: BenchmarkFlags & { format: string; output?: string; failOn: string; showPassed?: boolean }) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
+      parseBenchmark(flags.benchmark);
       const document = await readResults(file);
-      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
       process.exitCode = exitCodeFor(document.results, failOn);
     });
 

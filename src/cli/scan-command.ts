@@ -7,10 +7,11 @@ import { JsonResultsStream } from '../report/json.js';
 import { VERSION } from '../version.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
+import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface ScanFlags extends ExemptionFlags {
+interface ScanFlags extends BenchmarkFlags, ExemptionFlags {
   format: string;
   output?: string;
   failOn: string;
@@ -35,7 +36,7 @@ export function registerScanCommand(program: Command): void {
     )
     .option('--show-passed', 'list passing subjects in the table too')
     .option('--max-document-bytes <n>', 'refuse YAML documents larger than this');
-  addExemptionOptions(command)
+  addExemptionOptions(addBenchmarkOptions(command))
     .addHelpText(
       'after',
       `
@@ -47,11 +48,14 @@ Examples:
   kubectl get deploy,ds,sts,po -A -o yaml | kubeharden scan -
   kubeharden scan k8s/ --format json -o results.json
   kubeharden scan k8s/ --format sarif -o kubeharden.sarif
-  kubeharden scan k8s/ --config ci/.kubeharden.yaml --format junit -o junit.xml`,
+  kubeharden scan k8s/ --config ci/.kubeharden.yaml --format junit -o junit.xml
+  kubeharden scan k8s/ --benchmark cis-1.9
+  kubeharden scan k8s/ --benchmark stig-v2r2 --format ckl --asset-name prod -o prod.ckl`,
     )
     .action(async (paths: string[], flags: ScanFlags) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
+      parseBenchmark(flags.benchmark);
       const podTemplatePaths = parsePodTemplates(flags.podTemplate);
       const maxDocumentBytes = flags.maxDocumentBytes === undefined ? undefined : parsePositiveInt(flags.maxDocumentBytes, '--max-document-bytes');
       const waivers = await loadWaivers(flags);
@@ -81,7 +85,7 @@ Examples:
         for (const result of results) exit.add(result);
         const document = resultsDocument(results, targets, startedAt, scan.finishedAt);
         document.scan = scan;
-        await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+        await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
       }
       process.exitCode = exit.code;
     });

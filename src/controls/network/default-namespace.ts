@@ -1,6 +1,6 @@
 import type { ObjectControl } from '../control.js';
-import { cis, nsaCisa, stig } from '../../frameworks/refs.js';
 import { cisEks } from '../../frameworks/cis-eks.js';
+import { cis, nsaCisa, stig } from '../../frameworks/refs.js';
 import { BUILT_IN_RESOURCES } from '../../evidence/api-resources.js';
 import { nameOf, namespaceOf } from '../../evidence/inventory.js';
 

@@ -1,6 +1,6 @@
 import type { InventoryControl } from '../control.js';
-import { cis, nsaCisa } from '../../frameworks/refs.js';
 import { cisEks } from '../../frameworks/cis-eks.js';
+import { cis, nsaCisa } from '../../frameworks/refs.js';
 import { namespaceOf, WORKLOAD_KIND } from '../../evidence/inventory.js';
 import { locationOf } from '../../evidence/rbac.js';
 import type { WorkloadView } from '../../evidence/workload.js';

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { readCkl } from '../../src/report/ckl.js';
+
+const CLI = join('dist', 'src', 'cli', 'main.js');
+
+function run(args: string[]) {
+  const child = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe('--benchmark on the CLI', () => {
+  it('scan --benchmark renders every item under its section with the score', () => {
+    const out = run(['scan', 'examples', '--benchmark', 'cis-1.10']);
+    assert.equal(out.code, 1, out.stderr);
+    assert.match(out.stdout, /^CIS Kubernetes Benchmark v1\.10$/m);
+    assert.match(out.stdout, /^5\.2 Pod Security Standards$/m);
+    assert.match(out.stdout, /^ {2}fail +5\.2\.2 +L1 Minimize the admission of privileged containers {2}\[privileged-container\]$/m);
+    assert.match(out.stdout, /fail: Deployment shop\/web \[log-shipper\] {2}examples\/web-app\.yaml:36/);
+    assert.match(out.stdout, /^ {2}manual +1\.1\.1 /m, 'items without automation are listed, not dropped');
+    // Counts depend on the catalog, which grows as controls are merged.
+    assert.match(out.stdout, /^Score: \d+(\.\d+)?% \(\d+ of \d+ evaluated automated items passed; \d+ of 130 items automated\)/m);
+  });
+
+  it('--benchmark auto without a cluster version takes the newest CIS and says so', () => {
+    const out = run(['scan', 'examples', '--benchmark', 'auto', '--fail-on', 'none']);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /^CIS Kubernetes Benchmark v1\.12\n\(Kubernetes version unknown: using the newest CIS benchmark, cis-1\.12\)/);
+  });
+
+  it('rejects an unknown benchmark before scanning, exit 2', () => {
+    const out = run(['scan', 'examples', '--benchmark', 'cis-2.0']);
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, /unknown benchmark "cis-2\.0"; choose one of: auto, cis-1\.7/);
+  });
+
+  it('controls --benchmark lists every item with its automation and controls', () => {
+    const out = run(['controls', '--benchmark', 'stig-v2r2']);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /^ {2}V-242376 +(manual|automated) +The Kubernetes Controller Manager must use TLS 1\.2/m);
+    assert.match(out.stdout, /^95 items: \d+ automated by kubeharden, \d+ manual/m);
+    const json = JSON.parse(run(['controls', '--benchmark', 'cis-1.9', '--format', 'json']).stdout) as { items: { id: string; automation: string; controls: string[] }[] };
+    assert.equal(json.items.length, 130);
+    assert.deepEqual(json.items.find((i) => i.id === '5.2.2'), { ...json.items.find((i) => i.id === '5.2.2'), automation: 'automated' });
+    assert.ok(json.items.find((i) => i.id === '5.2.2')!.controls.includes('privileged-container'));
+  });
+
+  it('writes a STIG checklist and merges a scan into an existing one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeharden-cli-ckl-'));
+    const file = join(dir, 'web.ckl');
+    const out = run(['scan', 'examples', '--format', 'ckl', '--asset-name', 'web & api', '-o', file]);
+    assert.equal(out.code, 1, out.stderr);
+    const ckl = readCkl(readFileSync(file, 'utf8'));
+    assert.equal(ckl.vulns.length, 95);
+    assert.equal(ckl.asset.HOST_NAME, 'web & api');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<HOST_NAME>web &amp; api</HOST_NAME>', '<HOST_NAME>assessor</HOST_NAME>'));
+    const merged = run(['scan', 'examples', '--format', 'ckl', '--merge-into', file]);
+    assert.equal(readCkl(merged.stdout).asset.HOST_NAME, 'assessor');
+    assert.equal(readCkl(merged.stdout).vulns.length, 95);
+    const bad = run(['scan', 'examples', '--format', 'ckl', '--benchmark', 'cis-1.9']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /use --benchmark stig-v2r2/);
+    const role = run(['scan', 'examples', '--format', 'cklb', '--asset-role', 'Kubernetes']);
+    assert.equal(role.code, 2);
+    assert.match(role.stderr, /--asset-role "Kubernetes"/);
+  });
+
+  it('writes every assessor format', () => {
+    for (const format of ['cklb', 'xccdf', 'hdf', 'oscal', 'policyreport']) {
+      const out = run(['scan', 'examples', '--format', format, '--fail-on', 'none']);
+      assert.equal(out.code, 0, `${format}: ${out.stderr}`);
+      assert.ok(out.stdout.length > 100, format);
+    }
+  });
+});
