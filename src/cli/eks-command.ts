@@ -5,7 +5,12 @@ import { inputErrorResult } from '../engine/input-errors.js';
 import type { Result, ScanTarget } from '../engine/result.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanEks } from '../engine/scan-eks.js';
-import { present, type EksEvidence } from '../evidence/eks.js';
+import { evidenceError, present, type EksEvidence } from '../evidence/eks.js';
+import { scanCluster } from '../engine/scan-cluster.js';
+import type { WaiverSet } from '../engine/waivers.js';
+import { ClusterUnreachableError, collectCluster, DEFAULT_PAGE_SIZE, type ClusterItem } from '../sources/cluster/collect.js';
+import { CLUSTER_RESOURCES } from '../sources/cluster/resources.js';
+import { connect } from './cluster-command.js';
 import type { SourcedObject } from '../evidence/kube-object.js';
 import { readManifests } from '../sources/manifests/index.js';
 import { collectEksFromDir, EksInputError } from '../sources/eks/from-dir.js';
@@ -14,6 +19,9 @@ import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionF
 import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
 interface EksFlags extends ExemptionFlags {
+  kubeconfig?: string;
+  context?: string;
+  requestTimeout: string;
   fromDir?: string;
   cluster?: string;
   region?: string;
@@ -38,6 +46,9 @@ export function registerEksCommand(program: Command): void {
     .option('--endpoint-url <url>', 'send every AWS API call to this URL')
     .option('--profile <name>', 'AWS shared config profile')
     .option('--with-cluster', 'also read the cluster\'s Kubernetes objects through the Kubernetes API')
+    .option('--kubeconfig <file>', 'with --with-cluster: kubeconfig file (default: KUBECONFIG, ~/.kube/config)')
+    .option('--context <name>', 'with --with-cluster: kubeconfig context (default: its current-context)')
+    .option('--request-timeout <duration>', 'with --with-cluster: per Kubernetes API request, e.g. 30s', '30s')
     .option('--objects <path>', 'the cluster\'s Kubernetes objects from files or directories (kubectl get … -A -o yaml output; repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--approved-registry <prefix>', 'a registry (or repository prefix) workloads may pull from (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
@@ -57,6 +68,7 @@ Examples:
   kubeharden eks --cluster prod --region us-east-1 --format json -o eks.json
   kubectl get sa,svc,ingress,ds,deploy,sts,cj,po,cm -A -o yaml > k8s.yaml
   kubeharden eks --cluster prod --objects k8s.yaml
+  kubeharden eks --cluster prod --with-cluster --context prod   # plus the whole Kubernetes API scan
   kubeharden eks --from-dir dump/ --approved-registry 111122223333.dkr.ecr.eu-west-1.amazonaws.com`,
     )
     .action(async (flags: EksFlags) => {
@@ -64,10 +76,7 @@ Examples:
       const failOn = parseFailOn(flags.failOn);
       if (!flags.fromDir && !flags.cluster) throw new UsageError('name a cluster with --cluster NAME, or a directory of AWS CLI outputs with --from-dir DIR');
       if (flags.fromDir && (flags.endpointUrl || flags.profile)) throw new UsageError('--endpoint-url and --profile apply to a live scan; --from-dir reads files only');
-      if (flags.withCluster) {
-        // The Kubernetes API source (issue: live cluster scan) plugs in here; until it exists, say so.
-        throw new UsageError('--with-cluster needs the Kubernetes API source, which this build does not include yet; pass `kubectl get sa,svc,ingress,ds,deploy,sts,cj,po,netpol,ns,cm -A -o yaml` output with --objects FILE instead');
-      }
+      if (!flags.withCluster && (flags.kubeconfig || flags.context)) throw new UsageError('--kubeconfig and --context apply with --with-cluster');
       const waivers = await loadWaivers(flags);
       const startedAt = new Date().toISOString();
       const extra: Result[] = [];
@@ -91,20 +100,30 @@ Examples:
         if (error instanceof EksInputError) throw new UsageError(error.message);
         throw error;
       }
+      let clusterResults: Result[] | undefined;
+      const targets: ScanTarget[] = [target];
+      if (flags.withCluster) {
+        const scanned = await scanKubernetesApi(flags, evidence, waivers);
+        clusterResults = scanned.results;
+        targets.push(scanned.target);
+      }
       if (flags.objects.length > 0) {
         const objects = await readObjects(flags.objects, extra);
         if (objects.length === 0) process.stderr.write(`kubeharden: note: ${flags.objects.join(', ')}: no Kubernetes object found\n`);
         const earlier = evidence.kubernetes.state === 'present' ? evidence.kubernetes.value : [];
-        if (objects.length > 0) evidence.kubernetes = present([...earlier, ...objects], flags.objects.join(', '));
+        if (objects.length > 0 && evidence.kubernetes.state !== 'error') {
+          evidence.kubernetes = present([...earlier, ...objects], flags.objects.join(', '));
+          if (evidence.kubernetesKinds) evidence.kubernetesKinds = [...new Set([...evidence.kubernetesKinds, ...objects.map((o) => o.object.kind)])];
+        }
         Object.assign(target, { objects: flags.objects });
       }
       Object.assign(target, { cluster: evidence.clusterName, ...(evidence.region ? { region: evidence.region } : {}) });
       if (flags.approvedRegistry.length > 0) evidence.approvedRegistries = flags.approvedRegistry;
-      const results = [...extra, ...scanEks(CATALOG, evidence, { waivers })];
+      const results = [...extra, ...scanEks(CATALOG, evidence, { waivers, clusterResults }), ...(clusterResults ?? [])];
       const exit = new ExitCodeTracker(failOn);
       for (const result of results) exit.add(result);
       const warnings = reportWaiverWarnings(waivers);
-      const document = resultsDocument(results, [target], startedAt);
+      const document = resultsDocument(results, targets, startedAt);
       if (warnings.length > 0) document.scan.warnings = warnings;
       await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
       process.exitCode = exit.code;
@@ -124,4 +143,42 @@ async function readObjects(paths: string[], errors: Result[]): Promise<SourcedOb
     if (problem.level === 'error') errors.push(inputErrorResult(problem.file, problem.message, problem.line));
   }
   return objects;
+}
+
+/**
+ * `--with-cluster`: the Kubernetes API scan of the same cluster (every control of the catalog, as
+ * `kubeharden cluster` runs them), whose objects are also the EKS controls' Kubernetes evidence.
+ */
+async function scanKubernetesApi(flags: EksFlags, evidence: EksEvidence, waivers: WaiverSet): Promise<{ results: Result[]; target: ScanTarget }> {
+  const live = await connect({ kubeconfig: flags.kubeconfig, context: flags.context, chunkSize: String(DEFAULT_PAGE_SIZE), requestTimeout: flags.requestTimeout, concurrency: '8' });
+  const objects: SourcedObject[] = [];
+  async function* keepObjects(items: AsyncIterable<ClusterItem>): AsyncGenerator<ClusterItem> {
+    for await (const item of items) {
+      if (item.type === 'object') objects.push(item.item);
+      yield item;
+    }
+  }
+  let scan;
+  try {
+    scan = await scanCluster(keepObjects(collectCluster(live.client, { pageSize: live.pageSize })), {
+      controls: CATALOG.filter((c) => c.scope !== 'eks'),
+      clusterName: live.context,
+      waivers,
+      ownersFirst: true,
+      complete: true,
+    });
+  } catch (error) {
+    throw error instanceof ClusterUnreachableError ? new UsageError(error.message) : error;
+  } finally {
+    live.client.close();
+  }
+  for (const error of scan.errors) process.stderr.write(`kubeharden: error: ${error.message}\n`);
+  // A list that failed would make absent objects look like a pass (no LoadBalancer, no DaemonSet): fail closed.
+  evidence.kubernetes = scan.errors.length > 0
+    ? evidenceError(`the Kubernetes API scan could not read everything: ${scan.errors.map((e) => e.message).join('; ')}`)
+    : present(objects, `Kubernetes API (context ${live.context})`);
+  evidence.kubernetesKinds = CLUSTER_RESOURCES.map((r) => r.kind);
+  const target: ScanTarget = { type: 'cluster', context: live.context, server: live.server };
+  if (scan.serverVersion) target.serverVersion = scan.serverVersion.gitVersion;
+  return { results: scan.results, target };
 }

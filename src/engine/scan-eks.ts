@@ -36,7 +36,16 @@ const RULES_DECIDED_ELSEWHERE: Partial<Record<EksCacRuleId, { severity: Severity
 };
 
 /** Runs the EKS controls, and every other control carrying an `eks-cac` ref over the cluster's Kubernetes objects. */
-export function scanEks(controls: readonly Control[], evidence: EksEvidence, options: { waivers?: WaiverSet } = {}): Result[] {
+export interface EksScanOptions {
+  waivers?: WaiverSet;
+  /**
+   * Results of a Kubernetes API scan of the same cluster (`--with-cluster`): the controls of other
+   * families have run there, so they are not run again, and their results count as coverage.
+   */
+  clusterResults?: readonly Result[];
+}
+
+export function scanEks(controls: readonly Control[], evidence: EksEvidence, options: EksScanOptions = {}): Result[] {
   const results: Result[] = [];
   const { waivers } = options;
   const clusterSubject = (check: EksCheck): Subject => {
@@ -55,13 +64,14 @@ export function scanEks(controls: readonly Control[], evidence: EksEvidence, opt
   // Controls of other families that a ComplianceAsCode EKS rule names run over the cluster's objects; the
   // pod-level CIS EKS items (4.2.x …) stay with `kubeharden scan`/`cluster`, whose results carry their cis-eks refs.
   const kubernetesControls = controls.filter((c) => c.scope !== 'eks' && c.refs.some((r) => r.framework === 'eks-cac'));
-  if (evidence.kubernetes.state === 'present' && kubernetesControls.length > 0) {
+  if (evidence.kubernetes.state === 'present' && kubernetesControls.length > 0 && !options.clusterResults) {
     const evaluator = new ObjectEvaluator(kubernetesControls, { waivers, complete: false });
     for (const object of evidence.kubernetes.value) evaluator.evaluate(object, (result) => results.push(result));
     evaluator.finish((result) => results.push(result));
   }
-  // A rule is covered when some result of this scan carries its ref: node controls never run here.
-  const covered = new Set(results.flatMap((r) => r.refs.filter((ref) => ref.framework === 'eks-cac').map((ref) => ref.id)));
+  // A rule counts as covered only where a result for it exists: node controls never run here, and
+  // without Kubernetes objects the namespace controls give no verdict.
+  const covered = new Set([...results, ...(options.clusterResults ?? [])].flatMap((r) => r.refs.filter((ref) => ref.framework === 'eks-cac').map((ref) => ref.id)));
   for (const rule of EKS_CAC_RULES) {
     const elsewhere = RULES_DECIDED_ELSEWHERE[rule.id];
     if (covered.has(rule.id) || !elsewhere) continue;

@@ -154,6 +154,11 @@ export interface EksEvidence {
   rolePolicies: Map<string, Evidence<RolePolicies>>;
   /** Kubernetes objects of the cluster (aws-auth, ServiceAccounts, Services, Ingresses, workloads …). */
   kubernetes: Evidence<SourcedObject[]>;
+  /**
+   * The kinds a Kubernetes API scan read in full (`--with-cluster`); undefined for a dump, which holds
+   * whatever kinds it holds. A kind not listed was not looked at, so its absence proves nothing.
+   */
+  kubernetesKinds?: readonly string[];
   /** Registries the operator approved (`--approved-registry`); absent when none were named. */
   approvedRegistries?: string[];
 }

@@ -22,13 +22,17 @@ export const eksLoadBalancerTls = kubernetesControl(
       'For a LoadBalancer Service, annotate service.beta.kubernetes.io/aws-load-balancer-ssl-cert: <ACM certificate ARN> (and aws-load-balancer-ssl-ports listing every port, or "*"). For an ALB Ingress, set alb.ingress.kubernetes.io/certificate-arn (or spec.tls), listen-ports \'[{"HTTPS":443}]\' and, if port 80 stays open, alb.ingress.kubernetes.io/ssl-redirect: "443". For other Ingress controllers, add spec.tls.',
     refs: [...eksCacRule('configure_tls'), ...cisEks('5.4.5')],
   },
-  (objects) => {
+  (objects, evidence) => {
     const checks: EksCheck[] = [];
+    const unread = evidence.kubernetesKinds ? ['Service', 'Ingress'].filter((kind) => !evidence.kubernetesKinds!.includes(kind)) : [];
+    if (unread.length > 0) {
+      checks.push(verdict('manual', `the Kubernetes API scan does not read ${unread.join(' or ')} objects: add \`kubectl get svc,ingress -A -o yaml\` output with --objects to judge the load balancers`));
+    }
     for (const sourced of objects) {
       if (sourced.object.kind === 'Service' && asRecord(sourced.object.spec).type === 'LoadBalancer') checks.push(serviceTls(sourced));
       else if (sourced.object.kind === 'Ingress') checks.push(ingressTls(sourced));
     }
-    if (checks.length === 0) return [verdict('not-applicable', 'the Kubernetes objects given include no LoadBalancer Service and no Ingress')];
+    if (checks.length === 0 && unread.length === 0) return [verdict('not-applicable', 'the Kubernetes objects given include no LoadBalancer Service and no Ingress')];
     return checks;
   },
 );
