@@ -33,6 +33,7 @@ export function evaluateManifest(control: Control, yaml: string, options: Worklo
     }
     evaluator.evaluate(item.item, (r) => results.push(r));
   }
+  evaluator.finish((r) => results.push(r));
   return results;
 }
 

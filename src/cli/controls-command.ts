@@ -3,7 +3,7 @@ import { CATALOG } from '../controls/catalog.js';
 import { chooseBenchmark } from '../frameworks/benchmark-choice.js';
 import { benchmarkView } from '../frameworks/view.js';
 import { renderBenchmarkItems } from '../report/benchmark-items.js';
-import { parseBenchmark, parseFormat } from './output.js';
+import { parseBenchmark, UsageError } from './output.js';
 
 export function registerControlsCommand(program: Command): void {
   program
@@ -12,11 +12,12 @@ export function registerControlsCommand(program: Command): void {
     .option('-f, --format <format>', 'table or json', 'table')
     .option('--benchmark <id>', 'list the items of a benchmark (e.g. cis-1.9, stig-v2r2) with their automation and controls')
     .action((flags: { format: string; benchmark?: string }) => {
-      const format = parseFormat(flags.format);
+      const format = flags.format;
+      if (format !== 'table' && format !== 'json') throw new UsageError(`unknown --format "${format}" for controls; choose table or json`);
       const benchmark = parseBenchmark(flags.benchmark);
       if (benchmark !== undefined) {
         const choice = chooseBenchmark(benchmark, { scan: { startedAt: '', finishedAt: '', targets: [] } });
-        process.stdout.write(renderBenchmarkItems(benchmarkView({ results: [] }, choice.id, { note: choice.note }), format === 'json' ? 'json' : 'table'));
+        process.stdout.write(renderBenchmarkItems(benchmarkView({ results: [] }, choice.id, { note: choice.note }), format));
         return;
       }
       if (format === 'json') {

@@ -4,6 +4,7 @@ import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
 import { VERSION } from '../version.js';
 import { registerControlsCommand } from './controls-command.js';
 import { UsageError } from './output.js';
+import { registerReportCommand } from './report-command.js';
 import { registerScanCommand } from './scan-command.js';
 
 const program = new Command()
@@ -15,6 +16,7 @@ const program = new Command()
 
 registerScanCommand(program);
 registerControlsCommand(program);
+registerReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,14 +2,22 @@ import { writeFile } from 'node:fs/promises';
 import { FAIL_ON_CHOICES, type FailOn } from '../engine/exit-code.js';
 import type { ResultsDocument } from '../engine/result.js';
 import { findFramework } from '../frameworks/registry.js';
+import { benchmarkRows } from '../frameworks/reporter-view.js';
 import { UnknownBenchmarkError } from '../frameworks/view.js';
-import { AssetError } from '../report/stig-checklist.js';
-import type { BenchmarkFlags } from './benchmark-options.js';
-import { BENCHMARK_FORMATS, BenchmarkOutputError, renderBenchmarkOutput } from './benchmark-output.js';
+import type { BenchmarkView } from '../report/benchmark-view.js';
+import { renderCsv } from '../report/csv.js';
+import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
+import { renderJunit } from '../report/junit.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
+import { AssetError } from '../report/stig-checklist.js';
 import { renderTable } from '../report/table.js';
+import { renderYaml } from '../report/yaml.js';
+import { viewForFlags, type BenchmarkFlags } from './benchmark-options.js';
+import { BENCHMARK_FORMATS, BenchmarkOutputError, renderBenchmarkOutput, type BenchmarkFormat } from './benchmark-output.js';
 
-export const REPORT_FORMATS = ['table', 'json', ...BENCHMARK_FORMATS] as const;
+export const REPORT_FORMATS = ['table', 'json', 'yaml', 'csv', 'markdown', 'sarif', 'junit', 'html', ...BENCHMARK_FORMATS] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Raised for bad arguments: printed without a stack, exit code 2. */
@@ -39,8 +47,32 @@ export interface OutputOptions {
   format: ReportFormat;
   output?: string;
   showPassed?: boolean;
-  /** `--benchmark` and the checklist options (src/cli/benchmark-options.ts). */
+  /** A benchmark view (src/frameworks) for the formats that can report per benchmark item. */
+  view?: BenchmarkView;
+  /** `--benchmark` and the checklist options (src/cli/benchmark-options.ts); gives `view` when it is not set. */
   benchmark?: BenchmarkFlags;
+}
+
+/** The report text of a document in one format; every format renders the saved document, nothing is re-scanned. */
+export function renderReport(document: ResultsDocument, format: Exclude<ReportFormat, BenchmarkFormat>, options: { color?: boolean; showPassed?: boolean; view?: BenchmarkView } = {}): string {
+  switch (format) {
+    case 'table':
+      return renderTable(document, { color: options.color ?? false, showPassed: options.showPassed });
+    case 'json':
+      return renderJson(document);
+    case 'yaml':
+      return renderYaml(document);
+    case 'csv':
+      return renderCsv(document, options.view);
+    case 'markdown':
+      return renderMarkdown(document);
+    case 'sarif':
+      return renderSarif(document);
+    case 'junit':
+      return renderJunit(document, options.view);
+    case 'html':
+      return renderHtml(document, { views: options.view ? [options.view] : undefined });
+  }
 }
 
 /** Renders the document and writes it to `-o FILE` or stdout. */
@@ -49,13 +81,16 @@ export async function writeReport(document: ResultsDocument, options: OutputOpti
   const color = !toFile && useColor(process.stdout);
   const text =
     (await benchmarkText(document, options, color)) ??
-    (options.format === 'json'
-      ? renderJson(document)
-      : renderTable(document, { color, showPassed: options.showPassed }));
+    renderReport(document, options.format as Exclude<ReportFormat, BenchmarkFormat>, {
+      color,
+      showPassed: options.showPassed,
+      view: options.view ?? rowsView(document, options.benchmark),
+    });
   if (toFile) await writeFile(options.output!, text);
   else await writeStdout(text);
 }
 
+/** The assessor formats, and the benchmark table for `--benchmark` with the table format. */
 async function benchmarkText(document: ResultsDocument, options: OutputOptions, color: boolean): Promise<string | undefined> {
   try {
     return await renderBenchmarkOutput(document, options.format, options.benchmark ?? {}, {
@@ -65,6 +100,18 @@ async function benchmarkText(document: ResultsDocument, options: OutputOptions, 
     });
   } catch (error) {
     if (error instanceof UnknownBenchmarkError || error instanceof BenchmarkOutputError || error instanceof AssetError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** `--benchmark` for the row-oriented reporters (csv, junit, html). */
+function rowsView(document: ResultsDocument, flags: BenchmarkFlags | undefined): BenchmarkView | undefined {
+  if (!flags?.benchmark) return undefined;
+  try {
+    const view = viewForFlags(document, flags);
+    return view ? benchmarkRows(view) : undefined;
+  } catch (error) {
+    if (error instanceof UnknownBenchmarkError) throw new UsageError(error.message);
     throw error;
   }
 }

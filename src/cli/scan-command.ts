@@ -8,9 +8,10 @@ import { VERSION } from '../version.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
 import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
+import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
 import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface ScanFlags extends BenchmarkFlags {
+interface ScanFlags extends ExemptionFlags, BenchmarkFlags {
   format: string;
   output?: string;
   failOn: string;
@@ -35,7 +36,7 @@ export function registerScanCommand(program: Command): void {
     )
     .option('--show-passed', 'list passing subjects in the table too')
     .option('--max-document-bytes <n>', 'refuse YAML documents larger than this');
-  addBenchmarkOptions(command)
+  addExemptionOptions(addBenchmarkOptions(command))
     .addHelpText(
       'after',
       `
@@ -46,6 +47,8 @@ Examples:
   kubeharden scan k8s/ app.yaml
   kubectl get deploy,ds,sts,po -A -o yaml | kubeharden scan -
   kubeharden scan k8s/ --format json -o results.json
+  kubeharden scan k8s/ --format sarif -o kubeharden.sarif
+  kubeharden scan k8s/ --config ci/.kubeharden.yaml --format junit -o junit.xml
   kubeharden scan k8s/ --benchmark cis-1.9
   kubeharden scan k8s/ --benchmark stig-v2r2 --format ckl --asset-name prod -o prod.ckl`,
     )
@@ -55,12 +58,14 @@ Examples:
       parseBenchmark(flags.benchmark);
       const podTemplatePaths = parsePodTemplates(flags.podTemplate);
       const maxDocumentBytes = flags.maxDocumentBytes === undefined ? undefined : parsePositiveInt(flags.maxDocumentBytes, '--max-document-bytes');
+      const waivers = await loadWaivers(flags);
       const startedAt = new Date().toISOString();
       const targets: ScanTarget[] = [{ type: 'manifests', paths }];
       const exit = new ExitCodeTracker(failOn);
       // JSON is written as results arrive; other formats need the whole document.
       const stream = format === 'json' ? new JsonResultsStream(flags.output, { schemaVersion: 1, tool: { name: 'kubeharden', version: VERSION } }) : undefined;
       const results = await scanManifests(paths, {
+        waivers,
         controls: CATALOG,
         podTemplatePaths,
         maxDocumentBytes,
@@ -72,11 +77,15 @@ Examples:
             }
           : undefined,
       });
+      const warnings = reportWaiverWarnings(waivers);
+      const scan = { startedAt, finishedAt: new Date().toISOString(), targets, ...(warnings.length > 0 ? { warnings } : {}) };
       if (stream) {
-        stream.end({ startedAt, finishedAt: new Date().toISOString(), targets });
+        stream.end(scan);
       } else {
         for (const result of results) exit.add(result);
-        await writeReport(resultsDocument(results, targets, startedAt), { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
+        const document = resultsDocument(results, targets, startedAt, scan.finishedAt);
+        document.scan = scan;
+        await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
       }
       process.exitCode = exit.code;
     });

@@ -1,8 +1,20 @@
 import type { Control } from './control.js';
 import { podSecurityControls } from './pod-security/index.js';
+import { apiserverControls } from './apiserver/index.js';
+import { controllerManagerControls } from './controller-manager/index.js';
+import { schedulerControls } from './scheduler/index.js';
+import { etcdControls } from './etcd/index.js';
+import { kubeProxyControls } from './kube-proxy/index.js';
 
 /** Every control kubeharden has, in the order reports list them. */
-export const CATALOG: readonly Control[] = [...podSecurityControls];
+export const CATALOG: readonly Control[] = [
+  ...podSecurityControls,
+  ...apiserverControls,
+  ...controllerManagerControls,
+  ...schedulerControls,
+  ...etcdControls,
+  ...kubeProxyControls,
+];
 
 export function findControl(id: string): Control | undefined {
   return CATALOG.find((control) => control.id === id);

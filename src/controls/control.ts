@@ -1,5 +1,7 @@
 import type { FieldPath, SourcedObject } from '../evidence/kube-object.js';
 import type { ContainerView, WorkloadView } from '../evidence/workload.js';
+import type { ComponentConfig, SourceLocation } from '../evidence/component-config/config.js';
+import type { ComponentKind } from '../evidence/component-config/kinds.js';
 import type { Ref } from '../frameworks/refs.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -30,6 +32,8 @@ export interface Check {
   container?: string;
   /** The offending (or satisfying) field, for the line number. */
   path?: FieldPath;
+  /** For component controls: the file and line of the setting (a flag in a manifest or unit, a config-file field). */
+  location?: SourceLocation;
 }
 
 /** Checks each workload (any object with a pod spec). */
@@ -45,7 +49,22 @@ export interface ObjectControl extends ControlMeta {
   evaluate(object: SourcedObject): Check[];
 }
 
-export type Control = WorkloadControl | ObjectControl;
+/** What a component control may look at besides the component itself. */
+export interface ComponentContext {
+  /** The other components seen on the same node or in the same scan (etcd-unique-ca compares etcd with the apiserver). */
+  peers: readonly ComponentConfig[];
+}
+
+/** Checks the effective configuration of one component kind, wherever it was seen (node process, static pod, Pod). */
+export interface ComponentControl extends ControlMeta {
+  scope: 'component';
+  component: ComponentKind;
+  /** True when the verdict depends on `context.peers`: evaluate after every component has been seen. */
+  needsPeers?: boolean;
+  evaluate(config: ComponentConfig, context: ComponentContext): Check[];
+}
+
+export type Control = WorkloadControl | ObjectControl | ComponentControl;
 
 /** The shared mechanism behind most pod-security controls: one verdict per container. */
 export function perContainer(
@@ -67,3 +86,4 @@ export function perPod(meta: ControlMeta, check: (workload: WorkloadView) => Che
 
 export const pass = (message: string, path?: FieldPath): Check => ({ status: 'pass', message, path });
 export const fail = (message: string, path?: FieldPath): Check => ({ status: 'fail', message, path });
+export const notApplicable = (message: string, path?: FieldPath): Check => ({ status: 'not-applicable', message, path });

@@ -59,7 +59,8 @@ export interface ScanTarget {
 export interface ResultsDocument {
   schemaVersion: 1;
   tool: { name: 'kubeharden'; version: string };
-  scan: { startedAt: string; finishedAt: string; targets: ScanTarget[] };
+  /** `warnings`: what the user should know but did not stop the scan (expired or unused exceptions, merge conflicts). */
+  scan: { startedAt: string; finishedAt: string; targets: ScanTarget[]; warnings?: string[] };
   results: Result[];
   summary: Summary;
 }

@@ -4,6 +4,7 @@ import { readManifests, type InputProblem, type ManifestSourceOptions } from '..
 import { inputErrorResult } from './input-errors.js';
 import type { Result } from './result.js';
 import { ObjectEvaluator } from './scan-objects.js';
+import type { WaiverSet } from './waivers.js';
 
 export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOptions {
   controls: readonly Control[];
@@ -11,6 +12,8 @@ export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOpti
   onProblem?: (problem: InputProblem) => void;
   /** Receives each result as soon as it exists; when given, results are not also kept in memory. */
   onResult?: (result: Result) => void;
+  /** Exceptions, applied by the evaluator as results are emitted. */
+  waivers?: WaiverSet;
 }
 
 /**
@@ -29,5 +32,6 @@ export async function scanManifests(paths: string[], options: ManifestScanOption
     options.onProblem?.(item.problem);
     if (item.problem.level === 'error') emit(inputErrorResult(item.problem.file, item.problem.message, item.problem.line));
   }
+  evaluator.finish(emit);
   return results;
 }

@@ -1,7 +1,14 @@
-import type { Check, Control, ControlMeta, ObjectControl, WorkloadControl } from '../controls/control.js';
+import type { Check, ComponentControl, Control, ControlMeta, ObjectControl, WorkloadControl } from '../controls/control.js';
+import { objectComponents, type PodComponent } from '../evidence/component-config/pod.js';
 import type { SourcedObject } from '../evidence/kube-object.js';
 import { workloadOf, type WorkloadOptions } from '../evidence/workload.js';
 import type { Result, Subject } from './result.js';
+import type { WaiverSet } from './waivers.js';
+
+export interface EvaluatorOptions extends WorkloadOptions {
+  /** Exceptions, applied as each result is emitted while its object (labels, annotations) is at hand. */
+  waivers?: WaiverSet;
+}
 
 /** Subject of a result about a Kubernetes object, pointing at the line of `check.path`. */
 export function resourceSubject(sourced: SourcedObject, check?: Pick<Check, 'container' | 'path'>): Subject {
@@ -39,12 +46,16 @@ export function toResult(meta: ControlMeta, check: Check, subject: Subject): Res
 export class ObjectEvaluator {
   private readonly workloadControls: WorkloadControl[];
   private readonly objectControlsByKind = new Map<string, ObjectControl[]>();
+  private readonly componentControls: ComponentControl[];
+  /** Control-plane Pods seen so far, for component controls that compare components (evaluated in finish()). */
+  private readonly seenComponents: { sourced: SourcedObject; component: PodComponent }[] = [];
 
   constructor(
     readonly controls: readonly Control[],
-    private readonly workloadOptions: WorkloadOptions = {},
+    private readonly workloadOptions: EvaluatorOptions = {},
   ) {
     this.workloadControls = controls.filter((c): c is WorkloadControl => c.scope === 'workload');
+    this.componentControls = controls.filter((c): c is ComponentControl => c.scope === 'component');
     for (const control of controls) {
       if (control.scope !== 'object') continue;
       for (const kind of control.kinds) {
@@ -55,8 +66,10 @@ export class ObjectEvaluator {
     }
   }
 
-  evaluate(sourced: SourcedObject, emit: (result: Result) => void): void {
+  evaluate(sourced: SourcedObject, emitResult: (result: Result) => void): void {
     const workload = this.workloadControls.length > 0 ? workloadOf(sourced, this.workloadOptions) : undefined;
+    const { waivers } = this.workloadOptions;
+    const emit = waivers ? (result: Result) => emitResult(waivers.apply(result, sourced, workload?.podMetadata)) : emitResult;
     if (workload) {
       for (const control of this.workloadControls) {
         for (const check of control.evaluate(workload)) emit(toResult(control, check, resourceSubject(sourced, check)));
@@ -64,6 +77,42 @@ export class ObjectEvaluator {
     }
     for (const control of this.objectControlsByKind.get(sourced.object.kind) ?? []) {
       for (const check of control.evaluate(sourced)) emit(toResult(control, check, resourceSubject(sourced, check)));
+    }
+    if (this.componentControls.length > 0) {
+      // A control-plane Pod (static pod manifest, or a kube-system Pod from the API): the same
+      // component controls as on a node, with the Pod as subject and the flag's line.
+      for (const component of objectComponents(sourced)) {
+        this.seenComponents.push({ sourced, component });
+        for (const control of this.componentControls) {
+          if (control.component !== component.config.kind || control.needsPeers) continue;
+          this.emitComponentChecks(control, sourced, component, [], emit);
+        }
+      }
+    }
+  }
+
+  /** Runs the component controls that compare components, once every object has been seen. */
+  finish(emit: (result: Result) => void): void {
+    const peers = this.seenComponents.map((seen) => seen.component.config);
+    for (const control of this.componentControls) {
+      if (!control.needsPeers) continue;
+      for (const { sourced, component } of this.seenComponents) {
+        if (control.component !== component.config.kind) continue;
+        this.emitComponentChecks(control, sourced, component, peers.filter((peer) => peer !== component.config), emit);
+      }
+    }
+  }
+
+  private emitComponentChecks(
+    control: ComponentControl,
+    sourced: SourcedObject,
+    component: PodComponent,
+    peers: PodComponent['config'][],
+    emit: (result: Result) => void,
+  ): void {
+    for (const check of control.evaluate(component.config, { peers })) {
+      const path = check.path ?? check.location?.path ?? component.containerPath;
+      emit(toResult(control, check, resourceSubject(sourced, { ...(component.container !== undefined ? { container: component.container } : {}), path })));
     }
   }
 }

@@ -61,7 +61,8 @@ function stigFramework(): Framework {
     items: rules.map((rule) => ({
       id: rule.vulnId,
       title: rule.title,
-      section: rule.srg,
+      // Rules are listed in Vuln ID order; their SRGs interleave, so they are not sections.
+      section: '',
       level: null,
       assessment: null,
       audit: rule.checkText,

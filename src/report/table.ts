@@ -57,13 +57,19 @@ export function renderTable(document: ResultsDocument, options: TableOptions): s
       lines.push(
         `  ${paint(STATUS_COLOR[result.status], result.status.padEnd(6))} ${subjectLabel(result.subject)}${where ? `  ${where}` : ''}`,
       );
-      lines.push(`         ${result.message}${result.waiver ? ` — waived: ${result.waiver.justification}` : ''}`);
+      lines.push(`         ${result.message}`);
+      if (result.waiver) {
+        const until = result.waiver.expires ? ` (until ${result.waiver.expires})` : '';
+        lines.push(`         ${paint(STATUS_COLOR.waived, 'waived')}: ${result.waiver.justification}${until} [${result.waiver.source}]`);
+      }
     }
     const remediation = first.remediation ?? group.find((r) => r.remediation)?.remediation;
     if (remediation && group.some((r) => r.status === 'fail')) lines.push(`  fix: ${remediation}`);
     lines.push('');
   }
   if (cleanControls > 0) lines.push(`${cleanControls} control(s) passed on every subject.`, '');
+  for (const warning of document.scan.warnings ?? []) lines.push(`${paint(STATUS_COLOR.manual, 'warning')}: ${warning}`);
+  if (document.scan.warnings?.length) lines.push('');
   lines.push(summaryLine(document, paint));
   return lines.join('\n') + '\n';
 }

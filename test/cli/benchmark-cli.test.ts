@@ -21,8 +21,12 @@ describe('--benchmark on the CLI', () => {
     assert.match(out.stdout, /^5\.2 Pod Security Standards$/m);
     assert.match(out.stdout, /^ {2}fail +5\.2\.2 +L1 Minimize the admission of privileged containers {2}\[privileged-container\]$/m);
     assert.match(out.stdout, /fail: Deployment shop\/web \[log-shipper\] {2}examples\/web-app\.yaml:36/);
-    assert.match(out.stdout, /^ {2}manual +1\.1\.1 /m, 'items without automation are listed, not dropped');
-    assert.match(out.stdout, /^Score: 0% \(0 of 1 evaluated automated items passed; \d+ of 130 items automated\)/m);
+    assert.match(out.stdout, /^ {2}manual +5\.1\.7 /m, 'items without automation are listed, not dropped');
+    assert.match(out.stdout, /^ {2}not-checked +1\.2\.\d+ /m, 'control-plane items in a manifest scan are not checked');
+    const score = /^Score: ([\d.]+)% \((\d+) of (\d+) evaluated automated items passed; (\d+) of 130 items automated\)/m.exec(out.stdout);
+    assert.ok(score, out.stdout.slice(-300));
+    assert.equal(Number(score[1]), Math.round((1000 * Number(score[2])) / Number(score[3])) / 10);
+    assert.ok(Number(score[2]) < Number(score[3]), 'the privileged container fails 5.2.2');
   });
 
   it('--benchmark auto without a cluster version takes the newest CIS and says so', () => {
@@ -40,7 +44,8 @@ describe('--benchmark on the CLI', () => {
   it('controls --benchmark lists every item with its automation and controls', () => {
     const out = run(['controls', '--benchmark', 'stig-v2r2']);
     assert.equal(out.code, 0, out.stderr);
-    assert.match(out.stdout, /^ {2}V-242376 +manual +The Kubernetes Controller Manager must use TLS 1\.2/m);
+    assert.match(out.stdout, /^ {2}V-242376 +CAT II +(automated|manual) +The Kubernetes Controller Manager must use TLS 1\.2/m);
+    assert.match(out.stdout, /^ {2}V-242383 +CAT I +/m);
     assert.match(out.stdout, /^95 items: \d+ automated by kubeharden, \d+ manual/m);
     const json = JSON.parse(run(['controls', '--benchmark', 'cis-1.9', '--format', 'json']).stdout) as { items: { id: string; automation: string; controls: string[] }[] };
     assert.equal(json.items.length, 130);

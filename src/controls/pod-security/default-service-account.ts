@@ -1,0 +1,24 @@
+import { fail, pass, perPod } from '../control.js';
+import { cis, nsaCisa } from '../../frameworks/refs.js';
+
+export const defaultServiceAccount = perPod(
+  {
+    id: 'default-service-account',
+    title: 'Pods must not run as the default service account',
+    severity: 'low',
+    family: 'pod-security',
+    rationale:
+      'Every pod that names no service account runs as its namespace\'s "default" ServiceAccount. Permissions granted to it ' +
+      'for one workload reach every other pod of the namespace, and its identity says nothing about which workload acted.',
+    remediation: 'Create a dedicated ServiceAccount for the workload and set spec.serviceAccountName to it (in the pod template).',
+    refs: [...cis('5.1.5'), ...nsaCisa('pod-security/service-account-tokens')],
+  },
+  (workload) => {
+    // serviceAccount is the deprecated alias the API server still honours when serviceAccountName is empty.
+    const named = workload.podField('serviceAccountName') ?? workload.podField('serviceAccount');
+    const account = typeof named?.value === 'string' ? named.value : '';
+    if (account === '') return fail('the pod sets no serviceAccountName, so it runs as the namespace\'s "default" ServiceAccount', workload.podSpecPath);
+    if (account === 'default') return fail('the pod runs as the "default" ServiceAccount', named!.path);
+    return pass(`the pod runs as ServiceAccount "${account}"`, named!.path);
+  },
+);

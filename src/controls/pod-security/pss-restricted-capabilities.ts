@@ -1,0 +1,25 @@
+import { fail, pass } from '../control.js';
+import { perLinuxContainer } from '../linux-container.js';
+import { capabilitiesOf } from '../../evidence/capabilities.js';
+import { pss } from '../../frameworks/refs.js';
+
+export const pssRestrictedCapabilities = perLinuxContainer(
+  {
+    id: 'pss-restricted-capabilities',
+    title: 'Pod Security Standards restricted: drop ALL capabilities, add back only NET_BIND_SERVICE',
+    severity: 'medium',
+    family: 'pod-security',
+    rationale:
+      'The restricted profile requires every container to drop ALL capabilities and allows adding back only NET_BIND_SERVICE. ' +
+      'Windows pods (spec.os.name: windows) are exempt since Kubernetes v1.25.',
+    remediation: 'Set securityContext.capabilities.drop: ["ALL"] and remove every capability other than NET_BIND_SERVICE from capabilities.add.',
+    refs: [...pss('restricted', 'capabilities')],
+  },
+  (container) => {
+    const caps = capabilitiesOf(container);
+    const extra = caps.add.filter((c) => c !== 'NET_BIND_SERVICE');
+    if (extra.length > 0) return fail(`container "${container.name}" adds ${extra.join(', ')}`, caps.addPath);
+    if (!caps.drop.includes('ALL')) return fail(`container "${container.name}" does not drop ALL capabilities`, caps.dropPath);
+    return pass(`container "${container.name}" drops ALL${caps.add.length ? ' and adds back only NET_BIND_SERVICE' : ''}`, caps.dropPath);
+  },
+);

@@ -1,0 +1,58 @@
+import type { FieldPath } from './kube-object.js';
+import type { ContainerView, WorkloadView } from './workload.js';
+
+export const CONFINING_SECCOMP_TYPES = ['RuntimeDefault', 'Localhost'];
+
+/** A seccomp setting and where it came from. */
+export interface SeccompSetting {
+  /** securityContext type (RuntimeDefault, Localhost, Unconfined) or the legacy annotation value. */
+  value: string;
+  source: 'container' | 'pod' | 'container-annotation' | 'pod-annotation';
+  path: FieldPath;
+  confining: boolean;
+}
+
+const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
+
+/** runtime/default, docker/default and localhost/<profile> confine; unconfined does not. */
+function annotationConfines(value: string): boolean {
+  return value === 'runtime/default' || value === 'docker/default' || value.startsWith('localhost/');
+}
+
+/** The securityContext seccompProfile.type of the container itself and of the pod (fields only). */
+export function seccompFields(container: ContainerView, workload: WorkloadView): { own?: SeccompSetting; pod?: SeccompSetting } {
+  const own = getField(container.spec, [...container.path], 'container');
+  const pod = workload.podField('securityContext', 'seccompProfile', 'type');
+  return {
+    own,
+    pod: typeof pod?.value === 'string' ? { value: pod.value, source: 'pod', path: pod.path, confining: CONFINING_SECCOMP_TYPES.includes(pod.value) } : undefined,
+  };
+}
+
+function getField(spec: Record<string, unknown>, path: FieldPath, source: 'container'): SeccompSetting | undefined {
+  const securityContext = spec.securityContext as { seccompProfile?: { type?: unknown } } | undefined;
+  const type = securityContext?.seccompProfile?.type;
+  if (typeof type !== 'string') return undefined;
+  return { value: type, source, path: [...path, 'securityContext', 'seccompProfile', 'type'], confining: CONFINING_SECCOMP_TYPES.includes(type) };
+}
+
+/**
+ * The seccomp profile a container runs with: its own field, else the pod's field, else the legacy
+ * annotations (container, then pod) that kubelets before v1.27 honoured.
+ */
+export function effectiveSeccomp(container: ContainerView, workload: WorkloadView): SeccompSetting | undefined {
+  const { own, pod } = seccompFields(container, workload);
+  if (own) return own;
+  if (pod) return pod;
+  const annotations = workload.podMetadata.annotations ?? {};
+  const forContainer = annotations[`${CONTAINER_ANNOTATION_PREFIX}${container.name}`];
+  if (typeof forContainer === 'string') {
+    return { value: forContainer, source: 'container-annotation', path: [...workload.podMetadataPath, 'annotations'], confining: annotationConfines(forContainer) };
+  }
+  const forPod = annotations[POD_ANNOTATION];
+  if (typeof forPod === 'string') {
+    return { value: forPod, source: 'pod-annotation', path: [...workload.podMetadataPath, 'annotations'], confining: annotationConfines(forPod) };
+  }
+  return undefined;
+}
