@@ -32,7 +32,7 @@ export function renderBenchmarkTable(view: BenchmarkView, options: BenchmarkTabl
       section = item.section;
       if (section) lines.push(section);
     }
-    const level = item.item.stig ? `${CAT[item.item.stig.severity]} ` : item.level ? `L${item.level} ` : '';
+    const level = item.item.stig ? `${CAT[item.item.stig.severity]!.padEnd(7)} ` : item.level ? `L${item.level} ` : '';
     const controls = item.controls.length ? `  [${item.controls.join(', ')}]` : '';
     lines.push(`  ${paint(item.status, item.status.padEnd(STATUS_WIDTH))} ${item.id.padEnd(idWidth)}  ${level}${item.title}${controls}`);
     lines.push(...detailLines(item, options.showPassed ?? false));
