@@ -84,7 +84,7 @@ export async function writeReport(document: ResultsDocument, options: OutputOpti
     renderReport(document, options.format as Exclude<ReportFormat, BenchmarkFormat>, {
       color,
       showPassed: options.showPassed,
-      view: options.view ?? rowsView(document, options.benchmark),
+      view: options.view ?? rowsView(document, options.benchmark, options.format),
     });
   if (toFile) await writeFile(options.output!, text);
   else await writeStdout(text);
@@ -104,9 +104,16 @@ async function benchmarkText(document: ResultsDocument, options: OutputOptions, 
   }
 }
 
+/** Formats that report per benchmark item when `--benchmark` is given; the others ignore it. */
+const ITEM_FORMATS: readonly string[] = ['table', 'csv', 'junit', 'html', ...BENCHMARK_FORMATS.filter((f) => f !== 'policyreport')];
+
 /** `--benchmark` for the row-oriented reporters (csv, junit, html). */
-function rowsView(document: ResultsDocument, flags: BenchmarkFlags | undefined): BenchmarkView | undefined {
+function rowsView(document: ResultsDocument, flags: BenchmarkFlags | undefined, format: ReportFormat): BenchmarkView | undefined {
   if (!flags?.benchmark) return undefined;
+  if (!ITEM_FORMATS.includes(format)) {
+    process.stderr.write(`kubeharden: note: --format ${format} reports per control; --benchmark applies to ${ITEM_FORMATS.join(', ')}\n`);
+    return undefined;
+  }
   try {
     const view = viewForFlags(document, flags);
     return view ? benchmarkRows(view) : undefined;
