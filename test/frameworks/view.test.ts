@@ -71,8 +71,8 @@ describe('benchmarkView', () => {
   });
 
   it('scores automated items passed / evaluated (pass, fail, error); waived, n/a, manual and not-checked are left out', () => {
-    // pass: 376; fail: 377, 415; error: 379 → 1 of 4
-    assert.deepEqual(view.score, { passed: 1, evaluated: 4, automated: 8, percent: 25 });
+    // pass: 376, 395; fail: 377, 415; error: 379 → 2 of 5
+    assert.deepEqual(view.score, { passed: 2, evaluated: 5, automated: 9, percent: 40 });
     assert.deepEqual(scoreOf([]), { passed: 0, evaluated: 0, automated: 0, percent: null });
   });
 
@@ -104,7 +104,7 @@ describe('benchmarkView', () => {
   it('flattens into one row per item and subject for row-oriented reporters', () => {
     const rows = benchmarkRows(view);
     assert.equal(rows.framework, 'stig-v2r2');
-    assert.equal(rows.score, 25);
+    assert.equal(rows.score, 40);
     assert.equal(rows.items.filter((r) => r.item === 'V-242415').length, 2);
     const manual = rows.items.find((r) => r.item === 'V-242383')!;
     assert.equal(manual.status, 'manual');

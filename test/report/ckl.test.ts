@@ -51,6 +51,8 @@ describe('ckl (STIG Viewer 2 checklist)', () => {
     assert.equal(vuln('V-242381').status, 'Not_Reviewed', 'not checked');
     assert.equal(vuln('V-242397').status, 'Not_Reviewed', 'manual result');
     assert.equal(vuln('V-242383').status, 'Not_Reviewed', 'manual rule');
+    assert.equal(vuln('V-242395').status, 'NotAFinding', 'cluster result');
+    assert.match(vuln('V-242395').findingDetails, /\[pass\] cluster prod: no kubernetes-dashboard/);
     const statuses = new Set(parsed.vulns.map((v) => v.status));
     assert.deepEqual([...statuses].sort(), ['NotAFinding', 'Not_Applicable', 'Not_Reviewed', 'Open']);
     assert.equal(cklStatus({ status: 'pass' }), 'NotAFinding');
