@@ -131,7 +131,8 @@ function unescapeXml(s) {
 
 function tag(xml, name) {
   const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(xml);
-  return m ? unescapeXml(m[1]) : undefined;
+  // The SCAP benchmark writes CRLF line ends inside texts; checklists use LF.
+  return m ? unescapeXml(m[1]).replace(/\r\n?/g, '\n') : undefined;
 }
 
 function attr(xml, element, name) {

@@ -49,7 +49,6 @@ export function renderXccdf(view: BenchmarkView, document: Pick<ResultsDocument,
     out.push(`  <rule-result idref="${xccdfRuleId(view, item)}" severity="${severity}" time="${escapeXml(end, true)}"${item.item.stig ? ` weight="${item.item.stig.weight}"` : ''}>`);
     out.push(`    <result>${XCCDF_RESULT[item.status]}</result>`);
     for (const cci of item.item.stig?.ccis ?? []) out.push(`    <ident system="http://cyber.mil/cci">${cci}</ident>`);
-    if (item.item.stig) out.push(`    <ident system="http://cyber.mil/legacy">${item.item.stig.vulnId}</ident>`);
     for (const message of messages(item)) out.push(`    <message severity="${message.severity}">${escapeXml(message.text)}</message>`);
     out.push('  </rule-result>');
   }
