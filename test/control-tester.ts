@@ -19,11 +19,13 @@ export interface ControlCase {
   name: string;
   /** Manifest text, one or more YAML documents. */
   yaml: string;
+  /** Treat the objects as a whole cluster (live scan or snapshot) rather than a partial set of manifests. */
+  complete?: boolean;
   expect: ExpectedResult[];
 }
 
-/** Runs a control over manifests through the real loader and evaluator. */
-export function evaluateManifest(control: Control, yaml: string, options: WorkloadOptions = {}): Result[] {
+/** Runs a control over manifests through the real loader and evaluator (and inventory, for inventory controls). */
+export function evaluateManifest(control: Control, yaml: string, options: WorkloadOptions & { complete?: boolean } = {}): Result[] {
   const evaluator = new ObjectEvaluator([control], options);
   const results: Result[] = [];
   for (const item of objectsOfText('case.yaml', yaml)) {
@@ -50,7 +52,7 @@ export function testControl(control: Control, cases: ControlCase[], options: Wor
     });
     for (const testCase of cases) {
       it(testCase.name, () => {
-        const results = evaluateManifest(control, testCase.yaml, options);
+        const results = evaluateManifest(control, testCase.yaml, { ...options, complete: testCase.complete });
         const actual = results.map((r) => ({ status: r.status, subject: subjectLabel(r.subject) }));
         const expected = testCase.expect.map((e) => ({ status: e.status, subject: e.subject }));
         assert.deepEqual(actual, expected);

@@ -3,8 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
 import { VERSION } from '../version.js';
 import { registerControlsCommand } from './controls-command.js';
+import { registerEksCommand } from './eks-command.js';
 import { UsageError } from './output.js';
 import { registerReportCommand } from './report-command.js';
+import { registerRbacCommand } from './rbac-command.js';
 import { registerScanCommand } from './scan-command.js';
 
 const program = new Command()
@@ -16,7 +18,9 @@ const program = new Command()
 
 registerScanCommand(program);
 registerControlsCommand(program);
+registerEksCommand(program);
 registerReportCommand(program);
+registerRbacCommand(program);
 
 try {
   await program.parseAsync(process.argv);

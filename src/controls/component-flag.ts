@@ -5,7 +5,7 @@
  */
 import {
   configFileUnread,
-  describeOrigin,
+  describeSetting,
   documentedDefault,
   effectiveSetting,
   featureGateDefault,
@@ -25,23 +25,25 @@ export interface Expectation {
   wants: string;
   /** true: satisfied; false: violated; undefined: the value does not parse. */
   test(value: SettingValue): boolean | undefined;
+  /** What exactly is wrong with a failing value (e.g. the offending list items), for the message. */
+  explain?(value: SettingValue): string;
   /** Verdict when the setting is unset and kubeharden knows no default for it. Default `fail` (must be set). */
   whenUnsetWithoutDefault?: 'pass' | 'fail';
 }
 
-export const isFalse = (): Expectation => ({ wants: 'false', test: (v) => (boolValue(v) === undefined ? undefined : boolValue(v) === false) });
-export const isTrue = (): Expectation => ({ wants: 'true', test: (v) => (boolValue(v) === undefined ? undefined : boolValue(v) === true) });
+export const isFalse = (): Expectation => ({ wants: 'to be false', test: (v) => (boolValue(v) === undefined ? undefined : boolValue(v) === false) });
+export const isTrue = (): Expectation => ({ wants: 'to be true', test: (v) => (boolValue(v) === undefined ? undefined : boolValue(v) === true) });
 /** Set to a non-empty value (a file path, a URL). */
 export const present = (): Expectation => ({ wants: 'to be set', test: (v) => displayValue(v).trim() !== '' });
 /** Not set at all. */
 export const absent = (): Expectation => ({ wants: 'not to be set', test: () => false, whenUnsetWithoutDefault: 'pass' });
-export const equals = (expected: string): Expectation => ({ wants: expected, test: (v) => displayValue(v) === expected });
+export const equals = (expected: string): Expectation => ({ wants: `to be ${expected}`, test: (v) => displayValue(v) === expected });
 export const oneOf = (allowed: readonly string[]): Expectation => ({
-  wants: `one of ${allowed.join(', ')}`,
+  wants: `to be one of ${allowed.join(', ')}`,
   test: (v) => allowed.includes(displayValue(v)),
 });
 export const atLeast = (minimum: number): Expectation => ({
-  wants: `${minimum} or more`,
+  wants: `to be ${minimum} or more`,
   test: (v) => {
     const n = numberValue(v);
     return n === undefined ? undefined : n >= minimum;
@@ -55,14 +57,18 @@ export const includesAll = (items: readonly string[]): Expectation => ({
 });
 /** Every item of a non-empty list is in `allowed` (kube-bench valid_elements). */
 export const onlyFrom = (allowed: readonly string[]): Expectation => ({
-  wants: `a non-empty list of only: ${allowed.join(',')}`,
+  wants: `to list only suites from: ${allowed.join(',')}`,
   test: (v) => {
     const items = listValue(v);
     return items.length > 0 && items.every((item) => allowed.includes(item));
   },
+  explain: (v) => {
+    const items = listValue(v);
+    return items.length === 0 ? 'the list is empty' : `not on the list: ${items.filter((item) => !allowed.includes(item)).join(', ')}`;
+  },
 });
 export const positiveDuration = (): Expectation => ({
-  wants: 'a duration greater than 0',
+  wants: 'to be a duration greater than 0',
   test: (v) => {
     const seconds = durationValue(v);
     return seconds === undefined ? undefined : seconds > 0;
@@ -70,7 +76,7 @@ export const positiveDuration = (): Expectation => ({
 });
 /** A host or host:port on the loopback interface (127.0.0.0/8, ::1, localhost). */
 export const loopback = (): Expectation => ({
-  wants: 'a loopback address (127.0.0.1)',
+  wants: 'to be a loopback address (127.0.0.1)',
   test: (v) => {
     const host = displayValue(v).replace(/^\[?([^\]]*?)\]?(:\d+)?$/, '$1');
     return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -144,23 +150,25 @@ function hiddenInUnreadConfigFile(config: ComponentConfig, flag: string): boolea
 export function judgeFlag(config: ComponentConfig, flag: string, expect: Expectation): Check {
   const effective = effectiveSetting(config, flag);
   if (effective.state === 'set') {
-    const written = describeOrigin(effective.setting.origin);
+    const written = describeSetting(effective.setting);
     const verdict = expect.test(effective.value);
     const location = locationOf(effective);
     if (verdict === undefined) return check('fail', `${written} is not a valid value; the benchmark requires --${flag} ${expect.wants}`, location);
-    return verdict
-      ? check('pass', `${written} satisfies --${flag} ${expect.wants}`, location)
-      : check('fail', `${written}; the benchmark requires --${flag} ${expect.wants}`, location);
+    if (verdict) return check('pass', `${written}`, location);
+    const detail = expect.explain ? ` (${expect.explain(effective.value)})` : '';
+    return check('fail', `${written}${detail}; the benchmark requires --${flag} ${expect.wants}`, location);
   }
   if (hiddenInUnreadConfigFile(config, flag)) {
+    if (config.configFile?.error !== undefined) {
+      return check('error', `--${flag} is not on the command line and the config file ${config.configFile.path} could not be read: ${config.configFile.error}`, { file: config.configFile.path });
+    }
     return check('manual', `--${flag} is not on the command line and the config file ${String(config.settings.get(SCHEMAS[config.kind].configFlag!)?.value)} was not read; check it there`);
   }
   if (effective.state === 'default') {
     const verdict = expect.test(effective.value);
-    const assumed = effective.default.assumed ? ' (version unknown: the less safe historical default is assumed)' : '';
-    const about = `--${flag} is not set, so ${effective.default.note.replace(/; Kubernetes version unknown.*$/, '')} applies${assumed}`;
-    if (verdict === undefined) return check('fail', `${about}; the benchmark requires --${flag} ${expect.wants}`);
-    return verdict ? check('pass', `${about}, which satisfies ${expect.wants}`) : check('fail', `${about}; the benchmark requires --${flag} ${expect.wants}`);
+    const assumed = effective.default.assumed ? '; the Kubernetes version is unknown, so the less safe historical default is assumed' : '';
+    const about = `--${flag} is not set (${effective.default.note.replace(/; Kubernetes version unknown.*$/, '')}${assumed})`;
+    return verdict ? check('pass', about) : check('fail', `${about}; the benchmark requires --${flag} ${expect.wants}`);
   }
   return (expect.whenUnsetWithoutDefault ?? 'fail') === 'pass'
     ? check('pass', `--${flag} is not set`)
@@ -194,7 +202,14 @@ export function componentControl(
       if (notApplicable) return [check('not-applicable', notApplicable)];
       const manual = spec.manualWhen?.(config);
       if (manual) return [check('manual', manual)];
-      return judge(config, context);
+      const checks = judge(config, context);
+      // Fail closed: arguments kubeharden cannot read may set the very flag that passed.
+      if (!config.unresolvedArgs?.length) return checks;
+      return checks.map((c) =>
+        c.status === 'pass'
+          ? { ...c, status: 'manual' as const, message: `${c.message}, but the command line also has ${config.unresolvedArgs!.join(' ')}, which kubeharden cannot resolve` }
+          : c,
+      );
     },
   };
 }
@@ -282,6 +297,9 @@ export function featureGateControl(spec: FeatureGateSpec): ComponentControl {
       return [check(String(value) === want ? 'pass' : 'fail', `--feature-gates sets ${spec.gate}=${value}; the benchmark requires ${spec.gate}=${want}`, location)];
     }
     if (hiddenInUnreadConfigFile(config, 'feature-gates')) {
+      if (config.configFile?.error !== undefined) {
+        return [check('error', `${spec.gate} is not on the command line and the config file ${config.configFile.path} could not be read: ${config.configFile.error}`, { file: config.configFile.path })];
+      }
       return [check('manual', `${spec.gate} is not set on the command line and the config file was not read; check its featureGates`)];
     }
     const fallback = featureGateDefault(spec.gate, config.version);
@@ -321,7 +339,7 @@ export interface FileContentSpec extends ComponentControlSpec {
  * could not (a manifest scanned alone) the verdict is `manual`, never `pass`.
  */
 export function fileContentControl(spec: FileContentSpec): ComponentControl {
-  return componentControl(spec, (config) => {
+  const control = componentControl(spec, (config) => {
     const content = referencedContent(config, spec.flag);
     switch (content.state) {
       case 'unset':
@@ -334,4 +352,5 @@ export function fileContentControl(spec: FileContentSpec): ComponentControl {
         return [{ ...spec.judgeContent(content.content, content.path), location: { file: content.path } }];
     }
   });
+  return { ...control, needsFiles: [spec.flag] };
 }

@@ -1,4 +1,6 @@
 import type { FieldPath, SourcedObject } from '../evidence/kube-object.js';
+import type { Inventory, InventorySubject } from '../evidence/inventory.js';
+import type { EksEvidence } from '../evidence/eks.js';
 import type { ContainerView, WorkloadView } from '../evidence/workload.js';
 import type { ComponentConfig, SourceLocation } from '../evidence/component-config/config.js';
 import type { ComponentKind } from '../evidence/component-config/kinds.js';
@@ -61,10 +63,43 @@ export interface ComponentControl extends ControlMeta {
   component: ComponentKind;
   /** True when the verdict depends on `context.peers`: evaluate after every component has been seen. */
   needsPeers?: boolean;
+  /**
+   * Flags naming files whose content this control reads from `config.referencedFiles`; the node
+   * source loads exactly these (e.g. encryption-provider-config, audit-policy-file).
+   */
+  needsFiles?: readonly string[];
   evaluate(config: ComponentConfig, context: ComponentContext): Check[];
 }
 
-export type Control = WorkloadControl | ObjectControl | ComponentControl;
+
+/** A verdict of an inventory control, on the subject it names (an object, or an RBAC user/group/service account). */
+export interface InventoryCheck extends Check {
+  subject: InventorySubject;
+}
+
+/** Checks the whole set of objects a scan saw (RBAC, namespaces, network policies), after the stream ends. */
+export interface InventoryControl extends ControlMeta {
+  scope: 'inventory';
+  /** The kinds this control reads from the inventory; `Workload` means every object with a pod template. */
+  kinds: readonly string[];
+  evaluate(inventory: Inventory): InventoryCheck[];
+}
+
+/** A verdict on an EKS cluster, or on one of its parts (node group, repository) or Kubernetes objects. */
+export interface EksCheck extends Check {
+  /** The AWS resource the verdict is about, when not the cluster itself. */
+  resource?: { kind: string; name: string };
+  /** The Kubernetes object the verdict is about. */
+  object?: SourcedObject;
+}
+
+/** Checks one Amazon EKS cluster's evidence (AWS API descriptions and its Kubernetes objects). */
+export interface EksControl extends ControlMeta {
+  scope: 'eks';
+  evaluate(evidence: EksEvidence): EksCheck[];
+}
+
+export type Control = WorkloadControl | ObjectControl | ComponentControl | InventoryControl | EksControl;
 
 /** The shared mechanism behind most pod-security controls: one verdict per container. */
 export function perContainer(

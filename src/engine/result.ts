@@ -16,7 +16,7 @@ export type Subject =
   | { type: 'component'; kind: string; node: string; file?: string; line?: number }
   | { type: 'file'; path: string; node?: string; line?: number }
   | { type: 'cluster'; name?: string }
-  | { type: 'eks-cluster'; name: string; region?: string }
+  | { type: 'eks-cluster'; name: string; region?: string; resource?: { kind: string; name: string } }
   | { type: 'input'; file: string; line?: number };
 
 export interface Waiver {

@@ -18,7 +18,9 @@ export interface ManifestScanOptions extends ManifestSourceOptions, WorkloadOpti
 
 /**
  * Scans manifests as a stream: each object is evaluated as soon as it is read, and its results go
- * to `onResult` (or into the returned array when there is none).
+ * to `onResult` (or into the returned array when there is none). The evaluator keeps the kinds the
+ * inventory controls need and runs them in finish(); manifests are a partial view of a cluster, so
+ * its inventory is not `complete`.
  */
 export async function scanManifests(paths: string[], options: ManifestScanOptions): Promise<Result[]> {
   const evaluator = new ObjectEvaluator(options.controls, options);

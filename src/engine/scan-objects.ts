@@ -2,12 +2,16 @@ import type { Check, ComponentControl, Control, ControlMeta, ObjectControl, Work
 import { objectComponents, type PodComponent } from '../evidence/component-config/pod.js';
 import type { SourcedObject } from '../evidence/kube-object.js';
 import { workloadOf, type WorkloadOptions } from '../evidence/workload.js';
+import type { Inventory } from '../evidence/inventory.js';
 import type { Result, Subject } from './result.js';
+import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import type { WaiverSet } from './waivers.js';
 
 export interface EvaluatorOptions extends WorkloadOptions {
   /** Exceptions, applied as each result is emitted while its object (labels, annotations) is at hand. */
   waivers?: WaiverSet;
+  /** The objects are a whole cluster (live or snapshot), not a partial set of manifests: inventory controls may rely on absence. */
+  complete?: boolean;
 }
 
 /** Subject of a result about a Kubernetes object, pointing at the line of `check.path`. */
@@ -49,6 +53,8 @@ export class ObjectEvaluator {
   private readonly componentControls: ComponentControl[];
   /** Control-plane Pods seen so far, for component controls that compare components (evaluated in finish()). */
   private readonly seenComponents: { sourced: SourcedObject; component: PodComponent }[] = [];
+  /** The kinds inventory controls (RBAC, namespaces, network policies) need, kept for finish(). */
+  private readonly inventory: Inventory | undefined;
 
   constructor(
     readonly controls: readonly Control[],
@@ -56,6 +62,7 @@ export class ObjectEvaluator {
   ) {
     this.workloadControls = controls.filter((c): c is WorkloadControl => c.scope === 'workload');
     this.componentControls = controls.filter((c): c is ComponentControl => c.scope === 'component');
+    this.inventory = controls.some((c) => c.scope === 'inventory') ? inventoryFor(controls, workloadOptions) : undefined;
     for (const control of controls) {
       if (control.scope !== 'object') continue;
       for (const kind of control.kinds) {
@@ -67,6 +74,7 @@ export class ObjectEvaluator {
   }
 
   evaluate(sourced: SourcedObject, emitResult: (result: Result) => void): void {
+    this.inventory?.add(sourced);
     const workload = this.workloadControls.length > 0 ? workloadOf(sourced, this.workloadOptions) : undefined;
     const { waivers } = this.workloadOptions;
     const emit = waivers ? (result: Result) => emitResult(waivers.apply(result, sourced, workload?.podMetadata)) : emitResult;
@@ -91,15 +99,26 @@ export class ObjectEvaluator {
     }
   }
 
+  /** Tells the inventory controls that objects of `kind` could not be collected: they report `error`, not a verdict. */
+  unreadable(kind: string, reason: string): void {
+    this.inventory?.markUnreadable(kind, reason);
+  }
+
   /** Runs the component controls that compare components, once every object has been seen. */
-  finish(emit: (result: Result) => void): void {
+  finish(emitResult: (result: Result) => void): void {
     const peers = this.seenComponents.map((seen) => seen.component.config);
+    const { waivers } = this.workloadOptions;
     for (const control of this.componentControls) {
       if (!control.needsPeers) continue;
       for (const { sourced, component } of this.seenComponents) {
         if (control.component !== component.config.kind) continue;
+        const emit = waivers ? (result: Result) => emitResult(waivers.apply(result, sourced)) : emitResult;
         this.emitComponentChecks(control, sourced, component, peers.filter((peer) => peer !== component.config), emit);
       }
+    }
+    if (this.inventory) {
+      const { waivers } = this.workloadOptions;
+      evaluateInventory(this.controls, this.inventory, (result, object) => emitResult(waivers ? waivers.apply(result, object) : result));
     }
   }
 

@@ -127,7 +127,9 @@ function selectorMatches(selector: ExceptionSelector, subject: Subject, sourced?
   const resourceFields = selector.namespace !== undefined || selector.kind !== undefined || selector.name !== undefined || selector.labels !== undefined;
   if (resourceFields) {
     if (subject.type !== 'resource') return false;
-    if (selector.namespace !== undefined && !globMatch(selector.namespace, subject.namespace ?? '')) return false;
+    // A Namespace is selected by its own name: `namespace: lab` covers the namespace itself.
+    const namespace = subject.kind === 'Namespace' ? subject.name : (subject.namespace ?? '');
+    if (selector.namespace !== undefined && !globMatch(selector.namespace, namespace)) return false;
     if (selector.kind !== undefined && !globMatch(selector.kind, subject.kind)) return false;
     if (selector.name !== undefined && !globMatch(selector.name, subject.name)) return false;
     if (selector.labels !== undefined) {

@@ -5,6 +5,9 @@ import type { ContainerView } from './workload.js';
 export interface CapabilitySet {
   add: string[];
   drop: string[];
+  /** The names as written: Pod Security Admission compares these literally (ALL, NET_BIND_SERVICE). */
+  addRaw: string[];
+  dropRaw: string[];
   /** Field paths for the line of a finding: the add/drop lists where written, else the container. */
   addPath: FieldPath;
   dropPath: FieldPath;
@@ -19,10 +22,12 @@ export function normalizeCapability(name: string): string {
 export function capabilitiesOf(container: ContainerView): CapabilitySet {
   const add = container.securityContext('capabilities', 'add');
   const drop = container.securityContext('capabilities', 'drop');
-  const names = (value: unknown) => asArray(value).filter((v): v is string => typeof v === 'string').map(normalizeCapability);
+  const raw = (value: unknown) => asArray(value).filter((v): v is string => typeof v === 'string');
   return {
-    add: names(add?.value),
-    drop: names(drop?.value),
+    add: raw(add?.value).map(normalizeCapability),
+    drop: raw(drop?.value).map(normalizeCapability),
+    addRaw: raw(add?.value),
+    dropRaw: raw(drop?.value),
     addPath: add?.path ?? container.path,
     dropPath: drop?.path ?? container.path,
   };

@@ -51,3 +51,25 @@ export function isPlainSetting(value: string): boolean {
   const v = value.trim();
   return v === '' || v.startsWith('/') || /^\$\([A-Za-z0-9_]+\)$/.test(v) || /^(true|false|yes|no|on|off)$/i.test(v) || /^\d+$/.test(v);
 }
+
+/** Why `name = value` looks like a literal credential (value shape first, then name), or undefined. */
+export function literalCredential(name: string, value: string): string | undefined {
+  const shape = credentialValue(value);
+  if (shape) return `its value looks like ${shape}`;
+  return isPlainSetting(value) ? undefined : credentialName(name);
+}
+
+/**
+ * Credential-like `key=value` / `key: value` lines inside a file-like value (application.properties,
+ * config.yaml …): the keys that look like credentials, never their values.
+ */
+export function credentialPropertiesIn(content: string): string[] {
+  const found: string[] = [];
+  for (const line of content.split('\n')) {
+    const match = /^\s*([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/.exec(line);
+    if (!match || match[1]!.startsWith('#')) continue;
+    const value = match[2]!.replace(/^["']|["']$/g, '');
+    if (value !== '' && literalCredential(match[1]!, value)) found.push(match[1]!);
+  }
+  return found;
+}

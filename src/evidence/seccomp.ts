@@ -1,4 +1,4 @@
-import type { FieldPath } from './kube-object.js';
+import { getPath, type FieldPath } from './kube-object.js';
 import type { ContainerView, WorkloadView } from './workload.js';
 
 export const CONFINING_SECCOMP_TYPES = ['RuntimeDefault', 'Localhost'];
@@ -22,19 +22,15 @@ function annotationConfines(value: string): boolean {
 
 /** The securityContext seccompProfile.type of the container itself and of the pod (fields only). */
 export function seccompFields(container: ContainerView, workload: WorkloadView): { own?: SeccompSetting; pod?: SeccompSetting } {
-  const own = getField(container.spec, [...container.path], 'container');
+  const ownType = getPath(container.spec, ['securityContext', 'seccompProfile', 'type']);
+  const own: SeccompSetting | undefined = typeof ownType === 'string'
+    ? { value: ownType, source: 'container', path: [...container.path, 'securityContext', 'seccompProfile', 'type'], confining: CONFINING_SECCOMP_TYPES.includes(ownType) }
+    : undefined;
   const pod = workload.podField('securityContext', 'seccompProfile', 'type');
   return {
     own,
     pod: typeof pod?.value === 'string' ? { value: pod.value, source: 'pod', path: pod.path, confining: CONFINING_SECCOMP_TYPES.includes(pod.value) } : undefined,
   };
-}
-
-function getField(spec: Record<string, unknown>, path: FieldPath, source: 'container'): SeccompSetting | undefined {
-  const securityContext = spec.securityContext as { seccompProfile?: { type?: unknown } } | undefined;
-  const type = securityContext?.seccompProfile?.type;
-  if (typeof type !== 'string') return undefined;
-  return { value: type, source, path: [...path, 'securityContext', 'seccompProfile', 'type'], confining: CONFINING_SECCOMP_TYPES.includes(type) };
 }
 
 /**
@@ -48,11 +44,11 @@ export function effectiveSeccomp(container: ContainerView, workload: WorkloadVie
   const annotations = workload.podMetadata.annotations ?? {};
   const forContainer = annotations[`${CONTAINER_ANNOTATION_PREFIX}${container.name}`];
   if (typeof forContainer === 'string') {
-    return { value: forContainer, source: 'container-annotation', path: [...workload.podMetadataPath, 'annotations'], confining: annotationConfines(forContainer) };
+    return { value: forContainer, source: 'container-annotation', path: [...workload.podMetadataPath, 'annotations', `${CONTAINER_ANNOTATION_PREFIX}${container.name}`], confining: annotationConfines(forContainer) };
   }
   const forPod = annotations[POD_ANNOTATION];
   if (typeof forPod === 'string') {
-    return { value: forPod, source: 'pod-annotation', path: [...workload.podMetadataPath, 'annotations'], confining: annotationConfines(forPod) };
+    return { value: forPod, source: 'pod-annotation', path: [...workload.podMetadataPath, 'annotations', POD_ANNOTATION], confining: annotationConfines(forPod) };
   }
   return undefined;
 }

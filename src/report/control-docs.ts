@@ -7,6 +7,7 @@ const FRAMEWORK_NAMES: Record<string, string> = {
   'pss-baseline': 'Pod Security Standards (Baseline)',
   'pss-restricted': 'Pod Security Standards (Restricted)',
   'eks-cac': 'ComplianceAsCode Amazon EKS',
+  cce: 'Common Configuration Enumeration (CCE)',
   'nist-800-53': 'NIST SP 800-53',
 };
 

@@ -26,13 +26,14 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-i
 
 /**
  * One self-contained HTML page: summary, charts (inline SVG) per status, severity and benchmark, filters
- * (status, severity, control, namespace) and search, and every result with why it matters and how to fix it.
+ * (status, severity, control, namespace, benchmark) and search, and every result with why it matters and how to fix it.
  * Nothing is fetched: inline CSS and JS, no fonts, and a Content-Security-Policy that forbids requests.
  */
 export function renderHtml(document: ResultsDocument, options: HtmlOptions = {}): string {
   const results = document.results;
   const controls = [...new Set(results.map((r) => r.control))].sort();
   const namespaces = [...new Set(results.map(namespaceOf))].sort();
+  const frameworks = [...new Set(results.flatMap((r) => r.refs.map((ref) => ref.framework)))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const failing = results.filter((r) => r.status === 'fail');
   // Every result that needs attention is listed; passes only up to a bound, so 100 000 resources still make an openable page.
   const sorted = [...results].sort(byAttention);
@@ -70,6 +71,7 @@ ${STATUSES.map((s) => `<div class="card" data-card="${s}" style="border-color:${
 <label>Severity <select id="f-severity"><option value="">all</option>${SEVERITIES.map((s) => `<option value="${s}">${s}</option>`).join('')}</select></label>
 <label>Control <select id="f-control"><option value="">all</option>${controls.map((c) => `<option value="${esc(c)}">${esc(c)}</option>`).join('')}</select></label>
 <label>Namespace <select id="f-namespace"><option value="">all</option>${namespaces.map((n) => (n === '' ? `<option value="${NO_NAMESPACE}">(none: cluster-scoped or node)</option>` : `<option value="${esc(n)}">${esc(n)}</option>`)).join('')}</select></label>
+<label>Benchmark <select id="f-benchmark"><option value="">all</option>${frameworks.map((f) => `<option value="${esc(f)}">${esc(frameworkName(f))}</option>`).join('')}</select></label>
 <label class="grow">Search <input id="f-search" type="search" placeholder="name, message, file, reference…" autocomplete="off"></label>
 <span id="f-count" aria-live="polite"></span>
 </section>
@@ -131,7 +133,7 @@ function findingRow(result: Result): string {
   ].join('');
   return (
     `<tr class="finding" data-status="${result.status}" data-severity="${result.severity}" data-control="${esc(result.control)}" ` +
-    `data-namespace="${esc(namespaceOf(result))}" data-search="${esc(search)}">` +
+    `data-namespace="${esc(namespaceOf(result))}" data-benchmarks="${esc(` ${[...new Set(result.refs.map((r) => r.framework))].join(' ')} `)}" data-search="${esc(search)}">` +
     `<td><span class="sev" style="background:${SEVERITY_COLOR[result.severity]}">${result.severity}</span></td>` +
     `<td><span class="st" style="color:${STATUS_COLOR[result.status]}">${result.status}</span></td>` +
     `<td><code>${esc(result.control)}</code><div class="t">${esc(result.title)}</div></td>` +
@@ -238,17 +240,18 @@ tr[hidden]{display:none}
 const SCRIPT = `
 (function(){
   var rows=[].slice.call(document.querySelectorAll('#findings tr.finding'));
-  var ids=['f-status','f-severity','f-control','f-namespace','f-search'];
+  var ids=['f-status','f-severity','f-control','f-namespace','f-benchmark','f-search'];
   var el={};ids.forEach(function(id){el[id]=document.getElementById(id)});
   var attention=${JSON.stringify(ATTENTION)};
   function apply(){
-    var st=el['f-status'].value,sev=el['f-severity'].value,ctl=el['f-control'].value,ns=el['f-namespace'].value;
+    var st=el['f-status'].value,sev=el['f-severity'].value,ctl=el['f-control'].value,ns=el['f-namespace'].value,bm=el['f-benchmark'].value;
     var words=el['f-search'].value.toLowerCase().split(/\\s+/).filter(Boolean);
     var shown=0;
     rows.forEach(function(r){
       var d=r.dataset;
       var ok=(st==='all'||(st==='attention'?attention.indexOf(d.status)>=0:d.status===st))
         &&(!sev||d.severity===sev)&&(!ctl||d.control===ctl)&&(ns===''||d.namespace===(ns===${JSON.stringify(NO_NAMESPACE)}?'':ns))
+        &&(!bm||d.benchmarks.indexOf(' '+bm+' ')>=0)
         &&words.every(function(w){return d.search.indexOf(w)>=0});
       r.hidden=!ok;if(ok)shown++;
     });

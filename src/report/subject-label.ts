@@ -14,7 +14,7 @@ export function subjectLabel(subject: Subject): string {
     case 'cluster':
       return subject.name ? `cluster ${subject.name}` : 'cluster';
     case 'eks-cluster':
-      return `EKS cluster ${subject.name}`;
+      return `EKS cluster ${subject.name}${subject.resource ? ` ${subject.resource.kind} ${subject.resource.name}` : ''}`;
     case 'input':
       return subject.file;
   }

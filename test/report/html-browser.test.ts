@@ -64,6 +64,9 @@ it(
       await page.selectOption('#f-control', 'privileged-container');
       assert.equal((await visibleRows()).length, 4);
       await page.selectOption('#f-control', '');
+      await page.selectOption('#f-benchmark', 'stig-v2r2');
+      assert.deepEqual((await visibleRows()).map((r) => r.split(' ').slice(0, 2).join(' ')), ['fail example-anonymous-auth']);
+      await page.selectOption('#f-benchmark', '');
 
       // Search is over subject, message, file and references, word by word, case-insensitive.
       await page.fill('#f-search', 'CILIUM sec-42');

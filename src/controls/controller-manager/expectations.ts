@@ -6,7 +6,7 @@ import type { Expectation } from '../component-flag.js';
  * too high for your system to sustain": an explicit threshold below that default.
  */
 export const gcThreshold = (): Expectation => ({
-  wants: 'a positive threshold below the default 12500',
+  wants: 'to be a positive threshold below the default 12500',
   test: (v) => {
     const n = numberValue(v);
     return n === undefined ? undefined : n > 0 && n < 12500;

@@ -20,6 +20,11 @@ export const addedCapabilities = perContainer(
     const caps = capabilitiesOf(container);
     const beyond = caps.add.filter((c) => !DEFAULT_CAPABILITIES.includes(c));
     if (beyond.length > 0) return fail(`container "${container.name}" adds ${beyond.join(', ')}`, caps.addPath);
+    // Pod Security Admission compares the names as written: cap_chown is not CHOWN to it.
+    const misspelled = caps.addRaw.filter((c) => !DEFAULT_CAPABILITIES.includes(c));
+    if (misspelled.length > 0) {
+      return fail(`container "${container.name}" adds ${misspelled.join(', ')}: default-set capabilities, but Pod Security Admission accepts only their canonical names`, caps.addPath);
+    }
     return pass(
       caps.add.length > 0
         ? `container "${container.name}" adds only default-set capabilities (${caps.add.join(', ')})`

@@ -25,7 +25,7 @@ export const apparmorProfile = perLinuxContainer(
     if (pod && pod.value !== 'RuntimeDefault' && pod.value !== 'Localhost') return fail(`the pod sets appArmorProfile.type: ${String(pod.value)} (container "${name}")`, pod.path);
     const annotation = workload.podMetadata.annotations?.[`${ANNOTATION_PREFIX}${name}`];
     if (typeof annotation === 'string' && annotation !== '' && annotation !== 'runtime/default' && !annotation.startsWith('localhost/')) {
-      return fail(`container "${name}" has AppArmor annotation value "${annotation}"`, [...workload.podMetadataPath, 'annotations']);
+      return fail(`container "${name}" has AppArmor annotation value "${annotation}"`, [...workload.podMetadataPath, 'annotations', `${ANNOTATION_PREFIX}${name}`]);
     }
     const profile = type?.value ?? (typeof annotation === 'string' && annotation !== '' ? annotation : undefined);
     return pass(profile ? `container "${name}" runs with AppArmor profile ${String(profile)}` : `container "${name}" keeps the runtime's default AppArmor profile`, type?.path ?? container.path);

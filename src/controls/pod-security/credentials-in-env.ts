@@ -1,5 +1,5 @@
 import { asArray, isRecord, type FieldPath } from '../../evidence/kube-object.js';
-import { credentialName, credentialValue, isPlainSetting } from '../../evidence/credentials.js';
+import { literalCredential } from '../../evidence/credentials.js';
 import { fail, pass, perContainer } from '../control.js';
 import { nsaCisa } from '../../frameworks/refs.js';
 
@@ -23,9 +23,9 @@ export const credentialsInEnv = perContainer(
     asArray(container.spec.env).forEach((env, index) => {
       if (!isRecord(env) || typeof env.value !== 'string' || env.valueFrom !== undefined) return;
       const name = typeof env.name === 'string' ? env.name : `env[${index}]`;
-      const why = credentialValue(env.value) ?? (isPlainSetting(env.value) ? undefined : credentialName(name));
+      const why = literalCredential(name, env.value);
       if (!why) return;
-      found.push(`${name} (${why.startsWith('its name') ? why : `its value looks like ${why}`})`);
+      found.push(`${name} (${why})`);
       first ??= [...container.path, 'env', index, 'value'];
     });
     if (found.length === 0) return pass(`container "${container.name}" has no literal credential in its environment`, container.path);

@@ -1,4 +1,5 @@
 import { fail, pass, perPod } from '../control.js';
+import { serviceAccountOf } from '../rbac/service-account-token-automount.js';
 import { cis, nsaCisa } from '../../frameworks/refs.js';
 
 export const defaultServiceAccount = perPod(
@@ -14,11 +15,10 @@ export const defaultServiceAccount = perPod(
     refs: [...cis('5.1.5'), ...nsaCisa('pod-security/service-account-tokens')],
   },
   (workload) => {
-    // serviceAccount is the deprecated alias the API server still honours when serviceAccountName is empty.
-    const named = workload.podField('serviceAccountName') ?? workload.podField('serviceAccount');
-    const account = typeof named?.value === 'string' ? named.value : '';
-    if (account === '') return fail('the pod sets no serviceAccountName, so it runs as the namespace\'s "default" ServiceAccount', workload.podSpecPath);
-    if (account === 'default') return fail('the pod runs as the "default" ServiceAccount', named!.path);
-    return pass(`the pod runs as ServiceAccount "${account}"`, named!.path);
+    const account = serviceAccountOf(workload);
+    if (!account.explicit) return fail('the pod sets no serviceAccountName, so it runs as the namespace\'s "default" ServiceAccount', workload.podSpecPath);
+    const path = [...workload.podSpecPath, account.field!];
+    if (account.name === 'default') return fail('the pod runs as the "default" ServiceAccount', path);
+    return pass(`the pod runs as ServiceAccount "${account.name}"`, path);
   },
 );

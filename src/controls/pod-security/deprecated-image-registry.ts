@@ -1,5 +1,5 @@
-import { fail, pass, perContainer } from '../control.js';
-import { parseImageReference } from '../../evidence/images.js';
+import { fail, pass } from '../control.js';
+import { perContainerImage } from '../image-template.js';
 import { nsaCisa } from '../../frameworks/refs.js';
 
 /** Registries frozen by their owners: images there receive no security updates. */
@@ -7,7 +7,7 @@ const FROZEN_REGISTRIES: Readonly<Record<string, string>> = {
   'k8s.gcr.io': 'frozen since April 2023; use registry.k8s.io',
 };
 
-export const deprecatedImageRegistry = perContainer(
+export const deprecatedImageRegistry = perContainerImage(
   {
     id: 'deprecated-image-registry',
     title: 'Images must not come from frozen registries such as k8s.gcr.io',
@@ -20,11 +20,7 @@ export const deprecatedImageRegistry = perContainer(
     remediation: 'Change the image registry from k8s.gcr.io to registry.k8s.io and move to a current, patched version.',
     refs: [...nsaCisa('upgrade/patching')],
   },
-  (container) => {
-    const raw = container.spec.image;
-    const path = [...container.path, 'image'];
-    if (typeof raw !== 'string') return pass(`container "${container.name}" names no image`, container.path);
-    const registry = parseImageReference(raw).registry;
+  (container, { raw, registry }, path) => {
     const why = registry !== undefined ? FROZEN_REGISTRIES[registry] : undefined;
     if (why) return fail(`container "${container.name}" pulls ${raw} from ${registry} (${why})`, path);
     return pass(`container "${container.name}" does not use a frozen registry`, path);

@@ -14,8 +14,13 @@ export const deprecatedServiceAccountField = perPod(
     refs: [],
   },
   (workload) => {
-    const old = workload.podField('serviceAccount');
-    const current = workload.podField('serviceAccountName');
+    // An empty string is no value: the API server then takes the other field.
+    const set = (field: string) => {
+      const located = workload.podField(field);
+      return located && located.value !== '' ? located : undefined;
+    };
+    const old = set('serviceAccount');
+    const current = set('serviceAccountName');
     if (!old) return pass('the pod does not use the deprecated serviceAccount field', current?.path ?? workload.podSpecPath);
     if (!current) return fail(`the pod names its ServiceAccount "${String(old.value)}" with the deprecated serviceAccount field only`, old.path);
     if (current.value !== old.value) {

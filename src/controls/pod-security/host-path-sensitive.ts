@@ -36,11 +36,10 @@ export function sensitiveHostPath(rawPath: string): string | undefined {
   }
   if (RUNTIME_SOCKETS.some((socket) => socket.startsWith(`${path}/`))) return 'a directory holding the container runtime socket';
   if (SENSITIVE_FILES.includes(path)) return 'a node authentication file';
+  const credentials = path.split('/').find((s) => CREDENTIAL_DIRECTORY_NAMES.includes(s));
+  if (credentials) return `a ${credentials} credentials directory`;
   const dir = SENSITIVE_DIRECTORIES.find((d) => path === d || path.startsWith(`${d}/`));
   if (dir) return `${dir}, which holds node credentials or configuration`;
-  const segments = path.split('/');
-  const credentials = segments.find((s) => CREDENTIAL_DIRECTORY_NAMES.includes(s));
-  if (credentials) return `a ${credentials} credentials directory`;
   return undefined;
 }
 

@@ -1,8 +1,9 @@
-import { fail, pass, perContainer } from '../control.js';
-import { parseImageReference } from '../../evidence/images.js';
+import { fail, pass } from '../control.js';
+import { perContainerImage } from '../image-template.js';
+import { isValidDigest } from '../../evidence/images.js';
 import { nsaCisa } from '../../frameworks/refs.js';
 
-export const imageTagMutable = perContainer(
+export const imageTagMutable = perContainerImage(
   {
     id: 'image-tag-mutable',
     title: 'Images must name a version tag or a digest, not latest or nothing',
@@ -15,12 +16,12 @@ export const imageTagMutable = perContainer(
     remediation: 'Reference the image by a version tag and, preferably, its digest: registry/app:1.4.2@sha256:<digest>.',
     refs: [...nsaCisa('pod-security/trusted-minimal-images')],
   },
-  (container) => {
-    const raw = container.spec.image;
-    const path = [...container.path, 'image'];
-    if (typeof raw !== 'string' || raw.trim() === '') return fail(`container "${container.name}" has no image`, container.path);
-    const image = parseImageReference(raw);
-    if (image.digest) return pass(`container "${container.name}" pins image ${raw} by digest`, path);
+  (container, image, path) => {
+    const { raw } = image;
+    if (image.digest !== undefined) {
+      if (!isValidDigest(image.digest)) return fail(`container "${container.name}" uses image ${raw} whose digest is malformed: the pull fails`, path);
+      return pass(`container "${container.name}" pins image ${raw} by digest`, path);
+    }
     if (image.tag === undefined) return fail(`container "${container.name}" uses image ${raw} without a tag, which means :latest`, path);
     if (image.tag === 'latest') return fail(`container "${container.name}" uses image ${raw}, a moving tag`, path);
     return pass(`container "${container.name}" uses image ${raw}`, path);

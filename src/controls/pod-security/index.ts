@@ -4,6 +4,7 @@ import { allowPrivilegeEscalation } from './allow-privilege-escalation.js';
 import { apparmorProfile } from './apparmor-profile.js';
 import { capabilitiesNotDropped } from './capabilities-not-dropped.js';
 import { cpuRequestsLimits } from './cpu-requests-limits.js';
+import { credentialsInConfigmap } from './credentials-in-configmap.js';
 import { credentialsInEnv } from './credentials-in-env.js';
 import { defaultNamespace } from './default-namespace.js';
 import { defaultServiceAccount } from './default-service-account.js';
@@ -35,7 +36,6 @@ import { seccompProfile } from './seccomp-profile.js';
 import { secretsInEnv } from './secrets-in-env.js';
 import { securityContextMissing } from './security-context-missing.js';
 import { selinuxOptionsUnsafe } from './selinux-options-unsafe.js';
-import { serviceAccountTokenAutomount } from './service-account-token-automount.js';
 import { unsafeSysctls } from './unsafe-sysctls.js';
 import { windowsHostProcess } from './windows-host-process.js';
 
@@ -55,10 +55,10 @@ export const podSecurityControls: readonly Control[] = [
   hostPathSensitive,
   hostPort,
   defaultServiceAccount,
-  serviceAccountTokenAutomount,
   deprecatedServiceAccountField,
   secretsInEnv,
   credentialsInEnv,
+  credentialsInConfigmap,
   seccompProfile,
   securityContextMissing,
   defaultNamespace,

@@ -1,5 +1,6 @@
 import { fail, pass } from '../control.js';
 import { perLinuxContainer } from '../linux-container.js';
+import { usesUserNamespace } from '../../evidence/user-namespace.js';
 import { pss } from '../../frameworks/refs.js';
 
 export const procMount = perLinuxContainer(
@@ -15,9 +16,9 @@ export const procMount = perLinuxContainer(
     remediation: 'Remove securityContext.procMount or set it to Default.',
     refs: [...pss('baseline', 'proc-mount'), ...pss('restricted', 'proc-mount')],
   },
-  (container) => {
+  (container, workload) => {
     const mount = container.securityContext('procMount');
-    if (mount && mount.value !== 'Default') return fail(`container "${container.name}" sets procMount: ${String(mount.value)}`, mount.path);
+    if (mount && mount.value !== 'Default') return fail(`container "${container.name}" sets procMount: ${String(mount.value)}${usesUserNamespace(workload) ? ' (with hostUsers: false, Pod Security Admission v1.35+ accepts this at baseline but not at restricted)' : ''}`, mount.path);
     return pass(`container "${container.name}" uses the default /proc mount`, mount?.path ?? container.path);
   },
 );

@@ -1,5 +1,6 @@
 import { isRecord } from '../../evidence/kube-object.js';
 import { fail, pass, perContainer } from '../control.js';
+import { userNamespaceNote } from '../../evidence/user-namespace.js';
 import { pss } from '../../frameworks/refs.js';
 
 export const pssRestrictedRunAsUser = perContainer(
@@ -17,9 +18,9 @@ export const pssRestrictedRunAsUser = perContainer(
   (container, workload) => {
     const name = container.name;
     const own = isRecord(container.spec.securityContext) ? container.spec.securityContext.runAsUser : undefined;
-    if (own !== undefined && Number(own) === 0) return fail(`container "${name}" sets runAsUser: 0`, [...container.path, 'securityContext', 'runAsUser']);
+    if (own !== undefined && Number(own) === 0) return fail(`container "${name}" sets runAsUser: 0${userNamespaceNote(workload)}`, [...container.path, 'securityContext', 'runAsUser']);
     const pod = workload.podField('securityContext', 'runAsUser');
-    if (pod && Number(pod.value) === 0) return fail(`the pod sets runAsUser: 0 (container "${name}")`, pod.path);
+    if (pod && Number(pod.value) === 0) return fail(`the pod sets runAsUser: 0 (container "${name}")${userNamespaceNote(workload)}`, pod.path);
     const effective = container.securityContext('runAsUser');
     return pass(effective ? `container "${name}" runs as UID ${String(effective.value)}` : `container "${name}" does not set runAsUser: 0`, effective?.path ?? container.path);
   },

@@ -3,7 +3,7 @@ import { getPath, isRecord } from '../kube-object.js';
 import { documentedDefault, type DocumentedDefault } from './defaults.js';
 import { parseFlags, parseKeyValueList, splitList, type FlagOccurrence } from './flags.js';
 import type { ComponentKind, ComponentVersion } from './kinds.js';
-import { envVariableOf, flagOfEnvVariable, SCHEMAS } from './schema.js';
+import { flagOfEnvVariable, SCHEMAS } from './schema.js';
 
 /** A setting's value: flags give strings (lists and maps already split); config files give JSON values. */
 export type SettingValue = string | boolean | number | string[] | Record<string, string>;
@@ -77,6 +77,11 @@ export interface ComponentConfig {
   referencedFiles: Map<string, ReferencedFile>;
   /** Things that went wrong building this (unreadable config file, …), for `error` results. */
   problems: string[];
+  /**
+   * Arguments whose text is not known (`$(EXTRA_ARGS)` from a valueFrom env, `$FLAGS` in a shell
+   * script): they may set flags kubeharden cannot see, so no control may pass on this config.
+   */
+  unresolvedArgs?: string[];
 }
 
 export interface BuildOptions {
@@ -94,6 +99,8 @@ export interface BuildOptions {
   configFile?: ComponentConfigFile;
   version?: ComponentVersion;
   source: ComponentSourceInfo;
+  /** Arguments whose text the source could not resolve (see ComponentConfig.unresolvedArgs). */
+  unresolvedArgs?: string[];
 }
 
 function flagValue(kind: ComponentKind, name: string, written: string, previous: SettingValue | undefined): SettingValue {
@@ -152,7 +159,8 @@ function settingsFromFile(kind: ComponentKind, file: ComponentConfigFile): Map<s
   for (const [name, field] of Object.entries(SCHEMAS[kind].configFields)) {
     const path = field.split('.');
     const value = fileValue(getPath(file.content, path));
-    if (value === undefined) continue;
+    // Component config files are defaulted like Go structs: an empty string means "the default".
+    if (value === undefined || value === '') continue;
     const location: SourceLocation = { file: file.path };
     const line = file.lineOf?.(path);
     if (line !== undefined) location.line = line;
@@ -190,6 +198,12 @@ export function buildComponentConfig(options: BuildOptions): ComponentConfig {
     }
   } else if (configPath && schema.configFlag) {
     problems.push(`${options.kind} reads --${schema.configFlag}=${String(configPath.value)} but its content was not available`);
+    // The file wins over the flags it covers (or over all flags, for etcd): with the file unread,
+    // those flags say nothing about the running value.
+    if (schema.precedence === 'file-only') settings = new Map([[schema.configFlag, configPath]]);
+    if (schema.precedence === 'file-over-flags') {
+      settings = new Map([...fromFlags].filter(([name]) => !(name in schema.configFields)));
+    }
   }
   const config: ComponentConfig = {
     kind: options.kind,
@@ -200,6 +214,7 @@ export function buildComponentConfig(options: BuildOptions): ComponentConfig {
     problems,
   };
   if (options.version) config.version = options.version;
+  if (options.unresolvedArgs?.length) config.unresolvedArgs = [...options.unresolvedArgs];
   if (options.configFile) config.configFile = options.configFile;
   return config;
 }
@@ -224,16 +239,20 @@ export function effectiveSetting(config: ComponentConfig, name: string): Effecti
   return found ? { state: 'default', value: found.value, default: found } : { state: 'unknown' };
 }
 
-/** `--name` for flags, `ETCD_NAME` for env, `field in file` for config files: how to name a setting's origin. */
-export function describeOrigin(origin: SettingOrigin): string {
+/** How a setting was written, for messages: `--name=value`, `ETCD_NAME=value`, `field: value in file`. */
+export function describeSetting(setting: Setting): string {
+  const { origin } = setting;
+  const shown = Array.isArray(setting.value)
+    ? setting.value.join(',')
+    : typeof setting.value === 'object'
+      ? Object.entries(setting.value).map(([k, v]) => `${k}=${v}`).join(',')
+      : String(setting.value);
   switch (origin.type) {
     case 'flag':
       return `--${origin.flag}=${origin.written}`;
     case 'env':
-      return `environment variable ${origin.variable}`;
+      return `${origin.variable}=${shown}`;
     case 'config-file':
-      return `${origin.field} in ${origin.file}`;
+      return `${origin.field}: ${shown} in ${origin.file}`;
   }
 }
-
-export { envVariableOf };

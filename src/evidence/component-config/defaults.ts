@@ -1,3 +1,12 @@
+/**
+ * Documented defaults of the settings the benchmarks check, per component and, where a default
+ * changed, per Kubernetes version. Sources: the `--help` reference of each component on
+ * kubernetes.io for v1.29–v1.31 (kube-apiserver, kube-controller-manager, kube-scheduler, kubelet,
+ * kube-proxy), the v1beta1/v1alpha1 config types' SetDefaults functions for config-file fields,
+ * the feature-gate tables of kubernetes.io "Feature Gates (removed)", and `etcd --help` (v3.5).
+ * A default that changed is evaluated for the detected version; with no version, the less safe
+ * historical value is assumed and the finding says so.
+ */
 import { formatVersion, versionAtLeast, type ComponentKind, type ComponentVersion } from './kinds.js';
 
 /** What an unset setting is when the component runs, and why we believe it. */
@@ -36,10 +45,10 @@ function changedAt(
   return ({ version }) => {
     if (!version) {
       const value = conservative === 'before' ? before : from;
-      return value === undefined ? undefined : { value, note: `${note}; Kubernetes version unknown, assuming the less safe default`, assumed: true };
+      return value === undefined ? undefined : { value, note: `${note} was ${String(value)} before v${major}.${minor}; Kubernetes version unknown, assuming the less safe default`, assumed: true };
     }
     const value = versionAtLeast(version, major, minor) ? from : before;
-    return value === undefined ? undefined : { value, note: `${note} (v${formatVersion(version)})` };
+    return value === undefined ? undefined : { value, note: `${note} is ${String(value)} in v${formatVersion(version)}` };
   };
 }
 
@@ -70,8 +79,9 @@ function defaultAdmissionPlugins(version: ComponentVersion | undefined): string[
     'ValidatingAdmissionWebhook',
     'ResourceQuota',
   ];
-  if (!version || versionAtLeast(version, 1, 23)) plugins.push('PodSecurity');
-  if (!version || versionAtLeast(version, 1, 27)) plugins.push('ClusterTrustBundleAttest', 'ValidatingAdmissionPolicy');
+  // With the version unknown, only the plugins on in every supported version are assumed on.
+  if (version && versionAtLeast(version, 1, 23)) plugins.push('PodSecurity');
+  if (version && versionAtLeast(version, 1, 27)) plugins.push('ClusterTrustBundleAttest', 'ValidatingAdmissionPolicy');
   return plugins;
 }
 

@@ -29,7 +29,23 @@ function strings(value: unknown): string[] | undefined {
  * (Kubernetes appends args to command); `sh -c "kube-apiserver --a=b"` is split into words, all
  * pointing at the script's field.
  */
-function containerArgv(spec: Record<string, unknown>, path: FieldPath): { words: string[]; paths: FieldPath[] } {
+/**
+ * Kubernetes' expansion of `$(NAME)` in command and args from the container's literal env values
+ * (`$$(` escapes); a reference to an unknown or valueFrom variable stays as written.
+ */
+export function expandEnvReferences(word: string, env: Readonly<Record<string, string>>): string {
+  return word.replace(/\$\$\(|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (match, name: string | undefined) =>
+    name === undefined ? '$(' : (env[name] ?? match),
+  );
+}
+
+/** A word that may hold flags kubeharden cannot see: a whole-word variable reference. */
+function isUnresolved(word: string, fromShell: boolean): boolean {
+  if (word.startsWith('-')) return false;
+  return /\$\(/.test(word) || (fromShell && /\$/.test(word));
+}
+
+function containerArgv(spec: Record<string, unknown>, path: FieldPath): { words: string[]; paths: FieldPath[]; fromShell: boolean } {
   const words: string[] = [];
   const paths: FieldPath[] = [];
   for (const field of ['command', 'args'] as const) {
@@ -43,24 +59,38 @@ function containerArgv(spec: Record<string, unknown>, path: FieldPath): { words:
   if (shell && SHELLS.has(shell) && scriptAt > 0 && words[scriptAt] !== undefined) {
     const scriptPath = paths[scriptAt]!;
     const split = splitShellWords(words[scriptAt]!.replace(/^exec\s+/, ''));
-    return { words: split, paths: split.map(() => scriptPath) };
+    return { words: split, paths: split.map(() => scriptPath), fromShell: true };
   }
-  return { words, paths };
+  return { words, paths, fromShell: false };
 }
 
 /**
- * Every control-plane or node component run by a Pod's containers. The component is recognised
+ * Every control-plane or node component run by the containers of a kube-system Pod or workload
+ * (a static pod, a kube-proxy DaemonSet). The component is recognised
  * from the command (`kube-apiserver`, `/usr/local/bin/etcd`, `hyperkube kube-apiserver`) or, with
  * no command, from the image name (its entrypoint is the component).
  */
 export function podComponents(sourced: SourcedObject): PodComponent[] {
-  if (sourced.object.kind !== 'Pod') return [];
+  // Control-plane and node components run in kube-system (static pods, kube-proxy's DaemonSet);
+  // an etcd that an application runs in its own namespace is not the cluster's.
+  const namespace = sourced.object.metadata?.namespace;
+  if (namespace !== undefined && namespace !== 'kube-system') return [];
   const workload = workloadOf(sourced);
   if (!workload) return [];
   const found: PodComponent[] = [];
   for (const container of workload.containers) {
     if (container.type !== 'containers') continue;
-    const { words, paths } = containerArgv(container.spec, container.path);
+    const env: Record<string, string> = {};
+    const envPaths = new Map<string, FieldPath>();
+    asArray(container.spec.env).forEach((item, index) => {
+      if (isRecord(item) && typeof item.name === 'string' && typeof item.value === 'string') {
+        env[item.name] = item.value;
+        envPaths.set(item.name, [...container.path, 'env', index, 'value']);
+      }
+    });
+    const argv = containerArgv(container.spec, container.path);
+    const words = argv.fromShell ? argv.words : argv.words.map((word) => expandEnvReferences(word, env));
+    const { paths } = argv;
     const image = typeof container.spec.image === 'string' ? container.spec.image : '';
     let kind: ComponentKind | undefined;
     let argsStart = 0;
@@ -72,14 +102,7 @@ export function podComponents(sourced: SourcedObject): PodComponent[] {
       kind = componentOfImage(image);
     }
     if (!kind) continue;
-    const env: Record<string, string> = {};
-    const envPaths = new Map<string, FieldPath>();
-    asArray(container.spec.env).forEach((item, index) => {
-      if (isRecord(item) && typeof item.name === 'string' && typeof item.value === 'string') {
-        env[item.name] = item.value;
-        envPaths.set(item.name, [...container.path, 'env', index, 'value']);
-      }
-    });
+    const unresolvedArgs = words.slice(argsStart).filter((word) => isUnresolved(word, argv.fromShell));
     const version = kind === 'etcd' ? undefined : versionOfImage(image);
     const file = sourced.origin?.file;
     const config = buildComponentConfig({
@@ -96,6 +119,7 @@ export function podComponents(sourced: SourcedObject): PodComponent[] {
         return path ? { path, ...(file ? { file } : {}) } : undefined;
       },
       ...(version ? { version } : {}),
+      ...(unresolvedArgs.length > 0 ? { unresolvedArgs } : {}),
       source: { type: 'pod', description: `${sourced.object.metadata?.name ?? 'Pod'} container ${container.name}`, ...(file ? { file } : {}) },
     });
     found.push({ container: container.name, containerPath: container.path, config });
@@ -136,7 +160,6 @@ export function kubeProxyConfigMapComponent(sourced: SourcedObject): PodComponen
 
 /** Every component configuration an object carries (control-plane Pods, the kube-proxy ConfigMap). */
 export function objectComponents(sourced: SourcedObject): PodComponent[] {
-  if (sourced.object.kind === 'Pod') return podComponents(sourced);
   const proxy = kubeProxyConfigMapComponent(sourced);
-  return proxy ? [proxy] : [];
+  return proxy ? [proxy] : podComponents(sourced);
 }

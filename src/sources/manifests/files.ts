@@ -22,6 +22,7 @@ export interface DiscoveryProblem {
 export async function discoverManifestFiles(
   paths: string[],
   problems: DiscoveryProblem[],
+  namePattern: RegExp = MANIFEST_EXTENSION,
 ): Promise<ManifestFile[]> {
   const files: ManifestFile[] = [];
   for (const given of paths) {
@@ -35,7 +36,7 @@ export async function discoverManifestFiles(
     }
     if (info.isDirectory()) {
       const root = await realpath(absolute);
-      await walkDirectory(absolute, root, files, problems);
+      await walkDirectory(absolute, root, files, problems, namePattern);
     } else {
       files.push({ display: displayPath(absolute), absolute });
     }
@@ -43,7 +44,7 @@ export async function discoverManifestFiles(
   return files;
 }
 
-async function walkDirectory(dir: string, root: string, files: ManifestFile[], problems: DiscoveryProblem[]) {
+async function walkDirectory(dir: string, root: string, files: ManifestFile[], problems: DiscoveryProblem[], namePattern: RegExp) {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -74,8 +75,8 @@ async function walkDirectory(dir: string, root: string, files: ManifestFile[], p
       isFile = info.isFile();
       if (isDirectory) continue; // a link back into the tree would be scanned twice, or forever
     }
-    if (isDirectory) await walkDirectory(path, root, files, problems);
-    else if (isFile && MANIFEST_EXTENSION.test(entry.name)) files.push({ display: displayPath(path), absolute: path });
+    if (isDirectory) await walkDirectory(path, root, files, problems, namePattern);
+    else if (isFile && namePattern.test(entry.name)) files.push({ display: displayPath(path), absolute: path });
   }
 }
 

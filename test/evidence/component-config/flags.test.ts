@@ -114,6 +114,30 @@ describe('kube-scheduler: --config makes deprecated flags ignored', () => {
   });
 });
 
+describe('kube-scheduler and kube-proxy config files', () => {
+  it('enableProfiling in the KubeSchedulerConfiguration is the profiling setting, with its line', () => {
+    const config = buildComponentConfig({
+      kind: 'kube-scheduler',
+      args: ['--config=/etc/kubernetes/scheduler.yaml', '--bind-address=127.0.0.1'],
+      configFile: { path: '/etc/kubernetes/scheduler.yaml', content: { enableProfiling: false }, lineOf: () => 4 },
+      source,
+    });
+    const profiling = config.settings.get('profiling')!;
+    assert.equal(profiling.value, false);
+    assert.deepEqual(profiling.origin, { type: 'config-file', file: '/etc/kubernetes/scheduler.yaml', field: 'enableProfiling', location: { file: '/etc/kubernetes/scheduler.yaml', line: 4 } });
+    assert.equal(config.settings.get('bind-address')?.value, '127.0.0.1');
+  });
+  it('an empty string in a config file means the default (Go defaulting)', () => {
+    const config = buildComponentConfig({
+      kind: 'kube-proxy',
+      args: ['--config=/var/lib/kube-proxy/config.conf'],
+      configFile: { path: '/var/lib/kube-proxy/config.conf', content: { metricsBindAddress: '' } },
+      source,
+    });
+    assert.equal(effectiveSetting(config, 'metrics-bind-address').value, '127.0.0.1:10249');
+  });
+});
+
 describe('defaults by version', () => {
   const at = (version?: string) =>
     buildComponentConfig({ kind: 'kube-apiserver', args: [], source, ...(version ? { version: parseVersion(version)! } : {}) });
