@@ -173,6 +173,8 @@ describe('benchmark registry', () => {
     const eks = findFramework('eks-cac')!;
     assert.equal(eks.items.length, 17);
     assert.ok(eks.items.some((i) => i.id === 'audit_logging'));
+    const byCce = benchmarkView({ results: [] }, 'eks-cac', { controls: [{ id: 'audit', refs: [{ framework: 'cce', id: 'CCE-87445-3' }] }] });
+    assert.deepEqual(byCce.items.find((i) => i.id === 'audit_logging')!.controls, ['audit'], 'a CCE ref maps to its rule');
   });
 });
 
