@@ -8,10 +8,11 @@ import { scanEks } from '../engine/scan-eks.js';
 import type { EksEvidence } from '../evidence/eks.js';
 import { collectEksFromDir, EksInputError } from '../sources/eks/from-dir.js';
 import { collectEksLive } from '../sources/eks/live.js';
+import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface EksFlags extends ExemptionFlags {
+interface EksFlags extends ExemptionFlags, BenchmarkFlags {
   fromDir?: string;
   cluster?: string;
   region?: string;
@@ -40,7 +41,7 @@ export function registerEksCommand(program: Command): void {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
     .option('--show-passed', 'list passing subjects in the table too');
-  addExemptionOptions(command)
+  addExemptionOptions(addBenchmarkOptions(command))
     .addHelpText(
       'after',
       `
@@ -51,11 +52,13 @@ Examples:
   aws eks describe-cluster --name prod > dump/cluster.json   # and list-nodegroups, describe-nodegroup, ecr …
   kubeharden eks --from-dir dump/
   kubeharden eks --cluster prod --region us-east-1 --format json -o eks.json
+  kubeharden eks --from-dir dump/ --benchmark cis-eks-1.8.0
   kubeharden eks --from-dir dump/ --approved-registry 111122223333.dkr.ecr.eu-west-1.amazonaws.com`,
     )
     .action(async (flags: EksFlags) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
+      parseBenchmark(flags.benchmark);
       if (!flags.fromDir && !flags.cluster) throw new UsageError('name a cluster with --cluster NAME, or a directory of AWS CLI outputs with --from-dir DIR');
       if (flags.fromDir && (flags.endpointUrl || flags.profile)) throw new UsageError('--endpoint-url and --profile apply to a live scan; --from-dir reads files only');
       if (flags.withCluster) {
@@ -93,7 +96,7 @@ Examples:
       const warnings = reportWaiverWarnings(waivers);
       const document = resultsDocument(results, [target], startedAt);
       if (warnings.length > 0) document.scan.warnings = warnings;
-      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
       process.exitCode = exit.code;
     });
 }

@@ -75,6 +75,15 @@ describe('--benchmark on the CLI', () => {
     assert.match(role.stderr, /--asset-role "Kubernetes"/);
   });
 
+  it('eks --benchmark renders the CIS EKS and ComplianceAsCode items', () => {
+    const out = run(['eks', '--from-dir', 'test/fixtures/eks/failing', '--benchmark', 'cis-eks-1.8.0', '--fail-on', 'none']);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /^CIS Amazon EKS Benchmark v1\.8\.0$/m);
+    assert.match(out.stdout, /^Score: [\d.]+% \(\d+ of \d+ evaluated automated items passed; \d+ of 50 items automated\)/m);
+    const cac = run(['eks', '--from-dir', 'test/fixtures/eks/failing', '--benchmark', 'eks-cac', '--fail-on', 'none']);
+    assert.match(cac.stdout, /^ {2}fail +audit_logging +Ensure Audit Logging is Enabled/m);
+  });
+
   it('writes every assessor format', () => {
     for (const format of ['cklb', 'xccdf', 'hdf', 'oscal', 'policyreport']) {
       const out = run(['scan', 'examples', '--format', format, '--fail-on', 'none']);
