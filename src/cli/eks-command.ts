@@ -5,7 +5,9 @@ import { inputErrorResult } from '../engine/input-errors.js';
 import type { Result, ScanTarget } from '../engine/result.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanEks } from '../engine/scan-eks.js';
-import type { EksEvidence } from '../evidence/eks.js';
+import { present, type EksEvidence } from '../evidence/eks.js';
+import type { SourcedObject } from '../evidence/kube-object.js';
+import { readManifests } from '../sources/manifests/index.js';
 import { collectEksFromDir, EksInputError } from '../sources/eks/from-dir.js';
 import { collectEksLive } from '../sources/eks/live.js';
 import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
@@ -19,6 +21,7 @@ interface EksFlags extends ExemptionFlags, BenchmarkFlags {
   endpointUrl?: string;
   profile?: string;
   withCluster?: boolean;
+  objects: string[];
   approvedRegistry: string[];
   format: string;
   output?: string;
@@ -36,6 +39,7 @@ export function registerEksCommand(program: Command): void {
     .option('--endpoint-url <url>', 'send every AWS API call to this URL')
     .option('--profile <name>', 'AWS shared config profile')
     .option('--with-cluster', 'also read the cluster\'s Kubernetes objects through the Kubernetes API')
+    .option('--objects <path>', 'the cluster\'s Kubernetes objects from files or directories (kubectl get … -A -o yaml output; repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--approved-registry <prefix>', 'a registry (or repository prefix) workloads may pull from (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -52,6 +56,8 @@ Examples:
   aws eks describe-cluster --name prod > dump/cluster.json   # and list-nodegroups, describe-nodegroup, ecr …
   kubeharden eks --from-dir dump/
   kubeharden eks --cluster prod --region us-east-1 --format json -o eks.json
+  kubectl get sa,svc,ingress,ds,deploy,sts,cj,po,cm -A -o yaml > k8s.yaml
+  kubeharden eks --cluster prod --objects k8s.yaml
   kubeharden eks --from-dir dump/ --benchmark cis-eks-1.8.0
   kubeharden eks --from-dir dump/ --approved-registry 111122223333.dkr.ecr.eu-west-1.amazonaws.com`,
     )
@@ -63,7 +69,7 @@ Examples:
       if (flags.fromDir && (flags.endpointUrl || flags.profile)) throw new UsageError('--endpoint-url and --profile apply to a live scan; --from-dir reads files only');
       if (flags.withCluster) {
         // The Kubernetes API source (issue: live cluster scan) plugs in here; until it exists, say so.
-        throw new UsageError('--with-cluster needs the Kubernetes API source, which this build does not include yet; put `kubectl get sa,svc,ingress,ds,deploy,sts,cj,po,netpol,ns -A -o yaml` output in a --from-dir directory instead');
+        throw new UsageError('--with-cluster needs the Kubernetes API source, which this build does not include yet; pass `kubectl get sa,svc,ingress,ds,deploy,sts,cj,po,netpol,ns,cm -A -o yaml` output with --objects FILE instead');
       }
       const waivers = await loadWaivers(flags);
       const startedAt = new Date().toISOString();
@@ -88,6 +94,13 @@ Examples:
         if (error instanceof EksInputError) throw new UsageError(error.message);
         throw error;
       }
+      if (flags.objects.length > 0) {
+        const objects = await readObjects(flags.objects, extra);
+        if (objects.length === 0) process.stderr.write(`kubeharden: note: ${flags.objects.join(', ')}: no Kubernetes object found\n`);
+        const earlier = evidence.kubernetes.state === 'present' ? evidence.kubernetes.value : [];
+        if (objects.length > 0) evidence.kubernetes = present([...earlier, ...objects], flags.objects.join(', '));
+        Object.assign(target, { objects: flags.objects });
+      }
       Object.assign(target, { cluster: evidence.clusterName, ...(evidence.region ? { region: evidence.region } : {}) });
       if (flags.approvedRegistry.length > 0) evidence.approvedRegistries = flags.approvedRegistry;
       const results = [...extra, ...scanEks(CATALOG, evidence, { waivers })];
@@ -99,4 +112,19 @@ Examples:
       await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
       process.exitCode = exit.code;
     });
+}
+
+/** Kubernetes objects from manifest files and kubectl dumps; unreadable input becomes an input error result. */
+async function readObjects(paths: string[], errors: Result[]): Promise<SourcedObject[]> {
+  const objects: SourcedObject[] = [];
+  for await (const item of readManifests(paths)) {
+    if (item.type === 'object') {
+      objects.push(item.item);
+      continue;
+    }
+    const { problem } = item;
+    process.stderr.write(`kubeharden: ${problem.level}: ${problem.line ? `${problem.file}:${problem.line}` : problem.file}: ${problem.message}\n`);
+    if (problem.level === 'error') errors.push(inputErrorResult(problem.file, problem.message, problem.line));
+  }
+  return objects;
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CATALOG } from '../controls/catalog.js';
 import { CONFIG_FILE_NAME, ConfigError, parseConfig } from '../engine/exceptions-config.js';
 import { WaiverSet } from '../engine/waivers.js';
+import { findFramework } from '../frameworks/registry.js';
 import { UsageError } from './output.js';
 
 export interface ExemptionFlags {
@@ -34,7 +35,7 @@ export async function loadWaivers(flags: ExemptionFlags, today?: string): Promis
     throw new UsageError(`cannot read config file ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   try {
-    const config = parseConfig(file, text, new Set(CATALOG.map((c) => c.id)));
+    const config = parseConfig(file, text, new Set(CATALOG.map((c) => c.id)), frameworkItems);
     return new WaiverSet(config.exceptions, { today });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -42,6 +43,13 @@ export async function loadWaivers(flags: ExemptionFlags, today?: string): Promis
     }
     throw error;
   }
+}
+
+/** The item ids of a benchmark as results' refs name them (an item `cis-1.9:5.2.2` must exist in CIS 1.9). */
+function frameworkItems(framework: string): ReadonlySet<string> | undefined {
+  const found = findFramework(framework);
+  if (!found) return undefined;
+  return new Set(found.items.flatMap((item) => item.refs.filter((ref) => ref.framework === framework).map((ref) => ref.id)));
 }
 
 /** Expired and unused exceptions: on stderr, and in the document's scan.warnings. */

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_INCOMPLETE } from '../engine/exit-code.js';
 import { VERSION } from '../version.js';
+import { registerClusterCommands } from './cluster-command.js';
 import { registerControlsCommand } from './controls-command.js';
 import { registerEksCommand } from './eks-command.js';
 import { UsageError } from './output.js';
@@ -17,6 +18,7 @@ const program = new Command()
   .configureOutput({ outputError: (text, write) => write(`kubeharden: ${text.replace(/^error: /, '')}`) });
 
 registerScanCommand(program);
+registerClusterCommands(program);
 registerControlsCommand(program);
 registerEksCommand(program);
 registerReportCommand(program);

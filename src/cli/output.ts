@@ -1,23 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import { FAIL_ON_CHOICES, type FailOn } from '../engine/exit-code.js';
 import type { ResultsDocument } from '../engine/result.js';
+import { benchmarkRows, type BenchmarkRows } from '../frameworks/reporter-view.js';
 import { findFramework } from '../frameworks/registry.js';
-import { benchmarkRows } from '../frameworks/reporter-view.js';
 import { UnknownBenchmarkError } from '../frameworks/view.js';
-import type { BenchmarkView } from '../report/benchmark-view.js';
 import { renderCsv } from '../report/csv.js';
 import { renderHtml } from '../report/html.js';
+import { AssetError } from '../report/stig-checklist.js';
+import { viewForFlags, type BenchmarkFlags } from './benchmark-options.js';
+import { BENCHMARK_FORMATS, BenchmarkOutputError, renderBenchmarkOutput } from './benchmark-output.js';
 import { renderJson } from '../report/json.js';
 import { renderJunit } from '../report/junit.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
-import { AssetError } from '../report/stig-checklist.js';
 import { renderTable } from '../report/table.js';
 import { renderYaml } from '../report/yaml.js';
-import { viewForFlags, type BenchmarkFlags } from './benchmark-options.js';
-import { BENCHMARK_FORMATS, BenchmarkOutputError, renderBenchmarkOutput, type BenchmarkFormat } from './benchmark-output.js';
 
-export const REPORT_FORMATS = ['table', 'json', 'yaml', 'csv', 'markdown', 'sarif', 'junit', 'html', ...BENCHMARK_FORMATS] as const;
+/** The everyday reports (issue #5); the assessor formats of issue #6 need a benchmark view. */
+export const EVERYDAY_FORMATS = ['table', 'json', 'yaml', 'csv', 'markdown', 'sarif', 'junit', 'html'] as const;
+export type EverydayFormat = (typeof EVERYDAY_FORMATS)[number];
+export const REPORT_FORMATS = [...EVERYDAY_FORMATS, ...BENCHMARK_FORMATS] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Raised for bad arguments: printed without a stack, exit code 2. */
@@ -47,14 +49,19 @@ export interface OutputOptions {
   format: ReportFormat;
   output?: string;
   showPassed?: boolean;
-  /** A benchmark view (src/frameworks) for the formats that can report per benchmark item. */
-  view?: BenchmarkView;
-  /** `--benchmark` and the checklist options (src/cli/benchmark-options.ts); gives `view` when it is not set. */
+  /** `--benchmark` and the checklist options (src/cli/benchmark-options.ts). */
   benchmark?: BenchmarkFlags;
 }
 
-/** The report text of a document in one format; every format renders the saved document, nothing is re-scanned. */
-export function renderReport(document: ResultsDocument, format: Exclude<ReportFormat, BenchmarkFormat>, options: { color?: boolean; showPassed?: boolean; view?: BenchmarkView } = {}): string {
+export interface RenderOptions {
+  color?: boolean;
+  showPassed?: boolean;
+  /** `--benchmark`: JUnit and CSV then report per benchmark item and subject, HTML charts that benchmark. */
+  rows?: BenchmarkRows;
+}
+
+/** The report text of a document in one everyday format; every format renders the saved document, nothing is re-scanned. */
+export function renderReport(document: ResultsDocument, format: EverydayFormat, options: RenderOptions = {}): string {
   switch (format) {
     case 'table':
       return renderTable(document, { color: options.color ?? false, showPassed: options.showPassed });
@@ -63,15 +70,15 @@ export function renderReport(document: ResultsDocument, format: Exclude<ReportFo
     case 'yaml':
       return renderYaml(document);
     case 'csv':
-      return renderCsv(document, options.view);
+      return renderCsv(document, options.rows);
     case 'markdown':
       return renderMarkdown(document);
     case 'sarif':
       return renderSarif(document);
     case 'junit':
-      return renderJunit(document, options.view);
+      return renderJunit(document, options.rows);
     case 'html':
-      return renderHtml(document, { views: options.view ? [options.view] : undefined });
+      return renderHtml(document, options.rows ? { benchmarks: [options.rows.framework] } : {});
   }
 }
 
@@ -81,16 +88,23 @@ export async function writeReport(document: ResultsDocument, options: OutputOpti
   const color = !toFile && useColor(process.stdout);
   const text =
     (await benchmarkText(document, options, color)) ??
-    renderReport(document, options.format as Exclude<ReportFormat, BenchmarkFormat>, {
-      color,
-      showPassed: options.showPassed,
-      view: options.view ?? rowsView(document, options.benchmark, options.format),
-    });
+    renderReport(document, options.format as EverydayFormat, { color, showPassed: options.showPassed, rows: rowsFor(document, options) });
   if (toFile) await writeFile(options.output!, text);
   else await writeStdout(text);
 }
 
-/** The assessor formats, and the benchmark table for `--benchmark` with the table format. */
+/** The item rows of `--benchmark` for the formats that report per item (JUnit, CSV) or chart it (HTML). */
+function rowsFor(document: ResultsDocument, options: OutputOptions): BenchmarkRows | undefined {
+  if (options.benchmark?.benchmark === undefined || !['junit', 'csv', 'html'].includes(options.format)) return undefined;
+  try {
+    const view = viewForFlags(document, options.benchmark);
+    return view && benchmarkRows(view);
+  } catch (error) {
+    if (error instanceof UnknownBenchmarkError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 async function benchmarkText(document: ResultsDocument, options: OutputOptions, color: boolean): Promise<string | undefined> {
   try {
     return await renderBenchmarkOutput(document, options.format, options.benchmark ?? {}, {
@@ -100,25 +114,6 @@ async function benchmarkText(document: ResultsDocument, options: OutputOptions, 
     });
   } catch (error) {
     if (error instanceof UnknownBenchmarkError || error instanceof BenchmarkOutputError || error instanceof AssetError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-/** Formats that report per benchmark item when `--benchmark` is given; the others ignore it. */
-const ITEM_FORMATS: readonly string[] = ['table', 'csv', 'junit', 'html', ...BENCHMARK_FORMATS.filter((f) => f !== 'policyreport')];
-
-/** `--benchmark` for the row-oriented reporters (csv, junit, html). */
-function rowsView(document: ResultsDocument, flags: BenchmarkFlags | undefined, format: ReportFormat): BenchmarkView | undefined {
-  if (!flags?.benchmark) return undefined;
-  if (!ITEM_FORMATS.includes(format)) {
-    process.stderr.write(`kubeharden: note: --format ${format} reports per control; --benchmark applies to ${ITEM_FORMATS.join(', ')}\n`);
-    return undefined;
-  }
-  try {
-    const view = viewForFlags(document, flags);
-    return view ? benchmarkRows(view) : undefined;
-  } catch (error) {
-    if (error instanceof UnknownBenchmarkError) throw new UsageError(error.message);
     throw error;
   }
 }

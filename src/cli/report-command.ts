@@ -48,11 +48,13 @@ export function registerReportCommand(program: Command): void {
     .option('--show-passed', 'list passing subjects in the table too');
   addBenchmarkOptions(render)
     .addHelpText('after', `
+With --benchmark, table lists the benchmark's items with a score, junit and csv report per item and
+subject, and html charts that benchmark; the assessor formats (ckl, cklb, xccdf, hdf, oscal) need one.
+
 Examples:
   kubeharden report render results.json --format html -o report.html
   kubeharden report render results.json --format sarif -o kubeharden.sarif
-  kubeharden report render all.json --benchmark cis-1.10
-  kubeharden report render all.json --format ckl --asset-name prod-cp1 -o prod-cp1.ckl`)
+  kubeharden report render results.json --format junit --benchmark cis-1.9 -o junit.xml`)
     .action(async (file: string, flags: BenchmarkFlags & { format: string; output?: string; failOn: string; showPassed?: boolean }) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);

@@ -11,7 +11,7 @@ import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
 import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface ScanFlags extends ExemptionFlags, BenchmarkFlags {
+interface ScanFlags extends BenchmarkFlags, ExemptionFlags {
   format: string;
   output?: string;
   failOn: string;

@@ -35,7 +35,13 @@ export interface ParsedConfig {
 }
 
 /** Parses and validates the config text; throws ConfigError listing every bad field. */
-export function parseConfig(file: string, text: string, knownControls: ReadonlySet<string>): ParsedConfig {
+/**
+ * The item ids a benchmark key has (as results' refs name them), or undefined for an unknown benchmark.
+ * Given by the caller (the CLI looks them up in src/frameworks), so the engine does not depend on views.
+ */
+export type FrameworkItems = (framework: string) => ReadonlySet<string> | undefined;
+
+export function parseConfig(file: string, text: string, knownControls: ReadonlySet<string>, frameworkItems?: FrameworkItems): ParsedConfig {
   let parsed;
   try {
     parsed = parseYamlDocument({ text, index: 0, firstLine: 1 });
@@ -62,7 +68,7 @@ export function parseConfig(file: string, text: string, knownControls: ReadonlyS
   if (Array.isArray(list)) {
     list.forEach((entry: unknown, index) => {
       const lineText = (path: FieldPath) => textLines[parsed.lines.lineOf(root, path) - 1] ?? '';
-      const rule = parseRule(entry, ['exceptions', index], at, knownControls, `${file}:${parsed.lines.lineOf(root, ['exceptions', index])}`, lineText);
+      const rule = parseRule(entry, ['exceptions', index], at, { knownControls, frameworkItems }, `${file}:${parsed.lines.lineOf(root, ['exceptions', index])}`, lineText);
       if (rule) exceptions.push(rule);
     });
   }
@@ -76,7 +82,7 @@ function parseRule(
   entry: unknown,
   path: FieldPath,
   at: Report,
-  knownControls: ReadonlySet<string>,
+  known: { knownControls: ReadonlySet<string>; frameworkItems?: FrameworkItems },
   source: string,
   lineText: (path: FieldPath) => string,
 ): ExceptionRule | undefined {
@@ -98,14 +104,17 @@ function parseRule(
     ok = false;
   }
   if (entry.control !== undefined) {
-    if (typeof entry.control !== 'string' || !knownControls.has(entry.control)) {
+    if (typeof entry.control !== 'string' || !known.knownControls.has(entry.control)) {
       bad('control', `unknown control ${JSON.stringify(entry.control)}; \`kubeharden controls\` lists them`);
     } else rule.control = entry.control;
   }
   if (entry.item !== undefined) {
     const match = typeof entry.item === 'string' ? /^([^:\s]+):(\S+)$/.exec(entry.item) : null;
-    if (!match || !FRAMEWORK_KEY.test(match[1]!)) {
+    const items = match && known.frameworkItems ? known.frameworkItems(match[1]!) : undefined;
+    if (!match || !FRAMEWORK_KEY.test(match[1]!) || (known.frameworkItems && !items)) {
       bad('item', `${JSON.stringify(entry.item)} is not BENCHMARK:ID with a known benchmark (e.g. cis-1.9:5.2.2, stig-v2r2:V-242415, nsa-cisa-1.2:…)`);
+    } else if (items && !items.has(match[2]!)) {
+      bad('item', `${match[1]} has no item "${match[2]}"; \`kubeharden controls --benchmark ${match[1]}\` lists them`);
     } else rule.item = { framework: match[1]!, id: match[2]! };
   }
 

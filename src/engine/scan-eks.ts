@@ -9,8 +9,9 @@ import type { WaiverSet } from './waivers.js';
 
 /**
  * ComplianceAsCode EKS rules that are decided on a node or per namespace by controls of other
- * families. Until a control in the catalog carries their `eks-cac` ref, an EKS scan reports them
- * as `manual` with the question to answer, so no rule of the guide is silently left out.
+ * families. When no result of an EKS scan carries their `eks-cac` ref (node controls never run
+ * here; namespace controls need the Kubernetes objects), the scan reports them as `manual` with
+ * the question to answer, so no rule of the guide is silently left out.
  */
 const RULES_DECIDED_ELSEWHERE: Partial<Record<EksCacRuleId, { severity: Severity; refs: Ref[]; question: string }>> = {
   kubelet_configure_client_ca: {
@@ -34,7 +35,7 @@ const RULES_DECIDED_ELSEWHERE: Partial<Record<EksCacRuleId, { severity: Severity
   },
 };
 
-/** Runs the EKS controls (and every other control carrying an `eks-cac` ref over the cluster's Kubernetes objects). */
+/** Runs the EKS controls, and every other control carrying an `eks-cac` ref over the cluster's Kubernetes objects. */
 export function scanEks(controls: readonly Control[], evidence: EksEvidence, options: { waivers?: WaiverSet } = {}): Result[] {
   const results: Result[] = [];
   const { waivers } = options;
@@ -51,13 +52,15 @@ export function scanEks(controls: readonly Control[], evidence: EksEvidence, opt
       results.push(waivers ? waivers.apply(result, object) : result);
     }
   }
+  // Controls of other families that a ComplianceAsCode EKS rule names run over the cluster's objects; the
+  // pod-level CIS EKS items (4.2.x …) stay with `kubeharden scan`/`cluster`, whose results carry their cis-eks refs.
   const kubernetesControls = controls.filter((c) => c.scope !== 'eks' && c.refs.some((r) => r.framework === 'eks-cac'));
   if (evidence.kubernetes.state === 'present' && kubernetesControls.length > 0) {
     const evaluator = new ObjectEvaluator(kubernetesControls, { waivers, complete: false });
     for (const object of evidence.kubernetes.value) evaluator.evaluate(object, (result) => results.push(result));
     evaluator.finish((result) => results.push(result));
   }
-  // A rule counts as covered only where a result for it exists: no Kubernetes objects, no verdict.
+  // A rule is covered when some result of this scan carries its ref: node controls never run here.
   const covered = new Set(results.flatMap((r) => r.refs.filter((ref) => ref.framework === 'eks-cac').map((ref) => ref.id)));
   for (const rule of EKS_CAC_RULES) {
     const elsewhere = RULES_DECIDED_ELSEWHERE[rule.id];

@@ -117,7 +117,6 @@ export class ObjectEvaluator {
       }
     }
     if (this.inventory) {
-      const { waivers } = this.workloadOptions;
       evaluateInventory(this.controls, this.inventory, (result, object) => emitResult(waivers ? waivers.apply(result, object) : result));
     }
   }

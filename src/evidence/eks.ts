@@ -108,6 +108,12 @@ export interface PodIdentityAssociation {
   clusterName?: string;
 }
 
+/** The IAM policies of one role: managed ones by ARN, inline ones by name. */
+export interface RolePolicies {
+  attached: { PolicyName?: string; PolicyArn?: string }[];
+  inline: string[];
+}
+
 export interface Addon {
   addonName: string;
   clusterName?: string;
@@ -144,6 +150,8 @@ export interface EksEvidence {
   podIdentityAssociations: Evidence<PodIdentityAssociation[]>;
   addonNames: Evidence<string[]>;
   addons: Map<string, Evidence<Addon>>;
+  /** IAM policies of the node and pod execution roles, by role ARN (or name, from a dump). */
+  rolePolicies: Map<string, Evidence<RolePolicies>>;
   /** Kubernetes objects of the cluster (aws-auth, ServiceAccounts, Services, Ingresses, workloads …). */
   kubernetes: Evidence<SourcedObject[]>;
   /** Registries the operator approved (`--approved-registry`); absent when none were named. */
@@ -174,6 +182,7 @@ export function emptyEksEvidence(clusterName: string, region?: string): EksEvide
     podIdentityAssociations: absent(describe(`list-pod-identity-associations --cluster-name ${clusterName}`)),
     addonNames: absent(describe(`list-addons --cluster-name ${clusterName}`)),
     addons: new Map(),
+    rolePolicies: new Map(),
     kubernetes: absent('the cluster\'s Kubernetes objects (`--with-cluster`, or `kubectl get … -o yaml` output in the directory)'),
   };
 }
@@ -181,4 +190,9 @@ export function emptyEksEvidence(clusterName: string, region?: string): EksEvide
 /** The key launchTemplateVersions uses for a template reference. */
 export function launchTemplateKey(idOrName: string, version: string | number): string {
   return `${idOrName}:${version}`;
+}
+
+/** The name of a role from its ARN (arn:aws:iam::ACCOUNT:role/PATH/NAME). */
+export function roleName(arnOrName: string): string {
+  return arnOrName.split('/').pop() ?? arnOrName;
 }

@@ -1,4 +1,4 @@
-import type { Ref } from './refs.js';
+import { versionedRefs, type Ref } from './refs.js';
 
 /** The CIS Amazon EKS Benchmark versions whose item lists are in ../shared/reference/cis.json "eks". */
 export const CIS_EKS_VERSIONS = ['1.5.0', '1.7.0', '1.8.0'] as const;
@@ -9,12 +9,5 @@ export type CisEksVersion = (typeof CIS_EKS_VERSIONS)[number];
  * same id in every version; `cisEks({ '1.7.0': '4.1.7' })` is an item that first appeared in 1.7.0.
  */
 export function cisEks(ids: string | Partial<Record<CisEksVersion, string | null>>): Ref[] {
-  const byVersion = typeof ids === 'string' ? { '1.5.0': ids } : ids;
-  const refs: Ref[] = [];
-  let current: string | null | undefined;
-  for (const version of CIS_EKS_VERSIONS) {
-    if (version in byVersion) current = byVersion[version];
-    if (current) refs.push({ framework: `cis-eks-${version}`, id: current });
-  }
-  return refs;
+  return versionedRefs('cis-eks', CIS_EKS_VERSIONS, ids);
 }

@@ -13,12 +13,20 @@ export type CisVersion = (typeof CIS_VERSIONS)[number];
  * means 5.7.2 from 1.7 until 1.11 renumbered it 5.6.2; `null` means the item was withdrawn.
  */
 export function cis(ids: string | Partial<Record<CisVersion, string | null>>): Ref[] {
-  const byVersion = typeof ids === 'string' ? { '1.7': ids } : ids;
+  return versionedRefs('cis', CIS_VERSIONS, ids);
+}
+
+/**
+ * Refs of a benchmark published in versions (oldest first): a string is the same id in every
+ * version; in a map an id holds from its version until a later entry renumbers it, `null` withdraws it.
+ */
+export function versionedRefs<V extends string>(prefix: string, versions: readonly V[], ids: string | Partial<Record<V, string | null>>): Ref[] {
+  const byVersion: Partial<Record<V, string | null>> = typeof ids === 'string' ? ({ [versions[0]!]: ids } as Partial<Record<V, string>>) : ids;
   const refs: Ref[] = [];
   let current: string | null | undefined;
-  for (const version of CIS_VERSIONS) {
+  for (const version of versions) {
     if (version in byVersion) current = byVersion[version];
-    if (current) refs.push({ framework: `cis-${version}`, id: current });
+    if (current) refs.push({ framework: `${prefix}-${version}`, id: current });
   }
   return refs;
 }

@@ -1,5 +1,5 @@
 import type { Result, ResultsDocument } from '../engine/result.js';
-import type { BenchmarkView } from './benchmark-view.js';
+import type { BenchmarkRows } from '../frameworks/reporter-view.js';
 
 export const CSV_COLUMNS = [
   'control', 'title', 'severity', 'status', 'subject_type', 'api_version', 'kind', 'namespace', 'name', 'container',
@@ -7,7 +7,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** RFC 4180: one header row, one row per result, CRLF line ends, fields quoted when they need it. */
-export function renderCsv(document: ResultsDocument, view?: BenchmarkView): string {
+export function renderCsv(document: ResultsDocument, view?: BenchmarkRows): string {
   if (view) return renderItemCsv(view);
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const result of document.results) rows.push(resultRow(result));
@@ -45,7 +45,7 @@ function resultRow(result: Result): string[] {
 
 const ITEM_COLUMNS = ['framework', 'item', 'title', 'severity', 'status', 'subject', 'message', 'remediation', 'controls'];
 
-function renderItemCsv(view: BenchmarkView): string {
+function renderItemCsv(view: BenchmarkRows): string {
   const rows: string[][] = [ITEM_COLUMNS];
   for (const item of view.items) {
     rows.push([

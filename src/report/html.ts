@@ -1,13 +1,14 @@
 import { SEVERITIES, STATUSES, type Severity, type Status } from '../controls/control.js';
 import type { Result, ResultsDocument } from '../engine/result.js';
-import type { BenchmarkView } from './benchmark-view.js';
+import { findFramework } from '../frameworks/registry.js';
+import { benchmarkView, ITEM_STATUSES, type ItemStatus } from '../frameworks/view.js';
 import { frameworkName } from './control-docs.js';
 import { controlDocsUrl, controlInfo } from './control-info.js';
 import { subjectLabel, subjectLocation } from './subject-label.js';
 
 export interface HtmlOptions {
-  /** Benchmark views to chart with their scores; without them, benchmarks are charted from the results' refs. */
-  views?: BenchmarkView[];
+  /** Benchmarks to chart (item verdicts and score); default: every known benchmark the results reference. */
+  benchmarks?: string[];
   /** How many pass and not-applicable results to list (all others are always listed). */
   maxQuietRows?: number;
 }
@@ -64,7 +65,7 @@ ${STATUSES.map((s) => `<div class="card" data-card="${s}" style="border-color:${
 <section class="charts">
 <figure><figcaption>Results by status</figcaption>${statusChart(document)}</figure>
 <figure><figcaption>Failing findings by severity</figcaption>${severityChart(failing)}</figure>
-<figure class="wide"><figcaption>Benchmarks</figcaption>${benchmarkChart(results, options.views)}</figure>
+<figure class="wide"><figcaption>Benchmarks: item verdicts and score (automated items passed / evaluated)</figcaption>${benchmarkChart(document, options.benchmarks)}</figure>
 </section>
 <section class="filters" aria-label="filters">
 <label>Status <select id="f-status"><option value="attention">needs attention (fail, error, waived, manual)</option><option value="all">all</option>${STATUSES.map((s) => `<option value="${s}">${s}</option>`).join('')}</select></label>
@@ -182,33 +183,20 @@ function severityChart(failing: Result[]): string {
   return `<svg role="img" aria-label="failing findings by severity" viewBox="0 0 420 ${SEVERITIES.length * 24}" width="420" height="${SEVERITIES.length * 24}">${rows}</svg>`;
 }
 
-/** Per benchmark: the views' item verdicts and score when given, else the results that reference it. */
-function benchmarkChart(results: Result[], views?: BenchmarkView[]): string {
-  const rows: { name: string; counts: Record<Status, number>; score?: number }[] = [];
-  if (views?.length) {
-    for (const view of views) {
-      const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-      for (const item of view.items) counts[item.status] += 1;
-      rows.push({ name: view.title, counts, score: view.score });
-    }
-  } else {
-    const byFramework = new Map<string, Record<Status, number>>();
-    for (const r of results) {
-      for (const framework of new Set(r.refs.map((ref) => ref.framework))) {
-        const counts = byFramework.get(framework) ?? (Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>);
-        counts[r.status] += 1;
-        byFramework.set(framework, counts);
-      }
-    }
-    for (const [framework, counts] of [...byFramework.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
-      rows.push({ name: frameworkName(framework), counts });
-    }
-  }
-  if (rows.length === 0) return '<p class="meta">No result references a benchmark.</p>';
-  return `<table class="bench">${rows
-    .map((row) => {
-      const parts = STATUSES.map((s) => ({ label: s, value: row.counts[s], color: STATUS_COLOR[s] }));
-      return `<tr><th>${esc(row.name)}</th><td>${stackedBar(parts, 320)}</td><td>${legend(parts)}${row.score !== undefined ? `<b>score ${row.score.toFixed(1)}%</b>` : ''}</td></tr>`;
+const ITEM_STATUS_COLOR: Record<ItemStatus, string> = { ...STATUS_COLOR, 'not-checked': '#cfd8dc' };
+
+/** Per benchmark, its items' verdicts through the benchmark view (src/frameworks) and its score. */
+function benchmarkChart(document: ResultsDocument, benchmarks?: string[]): string {
+  const ids = benchmarks ?? [...new Set(document.results.flatMap((r) => r.refs.map((ref) => ref.framework)))]
+    .filter((id) => findFramework(id) !== undefined)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (ids.length === 0) return '<p class="meta">No result references a benchmark.</p>';
+  return `<table class="bench">${ids
+    .map((id) => {
+      const view = benchmarkView(document, id);
+      const parts = ITEM_STATUSES.map((s) => ({ label: s, value: view.counts[s], color: ITEM_STATUS_COLOR[s] }));
+      const score = view.score.percent === null ? 'no automated item evaluated' : `score ${view.score.percent.toFixed(1)}% (${view.score.passed}/${view.score.evaluated})`;
+      return `<tr data-benchmark="${esc(id)}"><th>${esc(view.framework.title)}</th><td>${stackedBar(parts, 320)}</td><td><b class="score">${esc(score)}</b>${legend(parts)}</td></tr>`;
     })
     .join('')}</table>`;
 }

@@ -1,6 +1,6 @@
 import type { Status } from '../controls/control.js';
 import type { ResultsDocument } from '../engine/result.js';
-import type { BenchmarkView } from './benchmark-view.js';
+import type { BenchmarkRows } from '../frameworks/reporter-view.js';
 import { subjectLabel, subjectLocation } from './subject-label.js';
 import { escapeXml } from './xml.js';
 
@@ -23,7 +23,7 @@ interface TestCase {
  * per subject. fail → <failure> (message and remediation), error → <error>, manual, not-applicable and
  * waived → <skipped> with the reason, so a waived finding never fails a CI job but stays visible.
  */
-export function renderJunit(document: ResultsDocument, view?: BenchmarkView): string {
+export function renderJunit(document: ResultsDocument, view?: BenchmarkRows): string {
   const cases: TestCase[] = view
     ? view.items.map((item) => ({
         suite: `${item.framework}:${item.item}`,

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import type { ResultsDocument } from '../../src/engine/result.js';
-import { REPORT_FORMATS } from '../../src/cli/output.js';
+import { EVERYDAY_FORMATS, renderReport } from '../../src/cli/output.js';
+import { parseResultsDocument } from '../../src/engine/results-input.js';
 import { parseXml } from '../report/xml-check.js';
 
 const CLI = resolve('dist', 'src', 'cli', 'main.js');
@@ -31,10 +32,12 @@ describe('kubeharden report render', () => {
     const saved = savedScan(dir);
     const document = JSON.parse(readFileSync(saved, 'utf8')) as ResultsDocument;
     const outputs = new Map<string, string>();
-    for (const format of REPORT_FORMATS) {
+    // Every everyday format in-process; three through the CLI to prove the wiring gives the same text.
+    for (const format of EVERYDAY_FORMATS) outputs.set(format, renderReport(parseResultsDocument(saved, readFileSync(saved, 'utf8')), format));
+    for (const format of ['yaml', 'sarif', 'junit'] as const) {
       const { code, stdout, stderr } = run(['report', 'render', saved, '--format', format]);
       assert.equal(code, 0, `${format}: ${stderr}`);
-      outputs.set(format, stdout);
+      assert.equal(stdout, outputs.get(format), format);
     }
     assert.deepEqual(JSON.parse(outputs.get('json')!), document);
     assert.deepEqual(yaml.load(outputs.get('yaml')!), document);
@@ -56,6 +59,23 @@ describe('kubeharden report render', () => {
     const piped = run(['report', 'render', '-', '--format', 'csv'], { input: readFileSync(saved, 'utf8') });
     assert.equal(piped.code, 0, piped.stderr);
     assert.equal(piped.stdout, outputs.get('csv'));
+  });
+
+  it('--benchmark: junit and csv per benchmark item and subject, html charts that benchmark', () => {
+    const saved = savedScan(tmp());
+    const junit = run(['report', 'render', saved, '--format', 'junit', '--benchmark', 'cis-1.9']);
+    assert.equal(junit.code, 0, junit.stderr);
+    const root = parseXml(junit.stdout);
+    const suites = root.children.map((s) => s.attributes.name!);
+    assert.ok(suites.includes('cis-1.9:5.2.2') && suites.includes('cis-1.9:1.1.1'), 'every item, automated or manual');
+    const privileged = root.children.find((s) => s.attributes.name === 'cis-1.9:5.2.2')!;
+    assert.ok(privileged.children.some((c) => c.name === 'testcase' && c.attributes.name === 'Deployment shop/web [log-shipper]' && c.children[0]?.name === 'failure'));
+    const csv = run(['report', 'render', saved, '--format', 'csv', '--benchmark', 'cis-1.9']);
+    assert.match(csv.stdout, /^framework,item,title,severity,status,subject,message,remediation,controls\r\n/);
+    assert.match(csv.stdout, /\r\ncis-1\.9,5\.2\.2,Minimize the admission of privileged containers,high,fail,/);
+    const html = run(['report', 'render', saved, '--format', 'html', '--benchmark', 'cis-1.9']).stdout;
+    assert.deepEqual([...html.matchAll(/<tr data-benchmark="([^"]+)"/g)].map((m) => m[1]), ['cis-1.9']);
+    assert.equal(run(['report', 'render', saved, '--format', 'junit', '--benchmark', 'cis-9']).code, 2);
   });
 
   it('scan --format writes the same report as rendering the saved scan', () => {
@@ -153,6 +173,11 @@ describe('exceptions through the CLI', () => {
     assert.equal(bad.stdout, '');
     assert.match(bad.stderr, /invalid config file; nothing was scanned:\n {2}bad\.yaml:2: exceptions\[0\]: missing justification/);
     assert.match(bad.stderr, /bad\.yaml:3: exceptions\[0\]\.expires: "tomorrow" is not a date YYYY-MM-DD/);
+    writeFileSync(join(dir, 'items.yaml'), 'exceptions:\n  - item: cis-1.9:5.2.99\n    justification: x\n  - item: stig-v2r2:V-242376\n    justification: exists\n');
+    const items = run(['scan', 'pod.yaml', '--config', 'items.yaml'], { cwd: dir });
+    assert.equal(items.code, 2);
+    assert.match(items.stderr, /items\.yaml:2: exceptions\[0\]\.item: cis-1\.9 has no item "5\.2\.99"; `kubeharden controls --benchmark cis-1\.9` lists them/);
+    assert.doesNotMatch(items.stderr, /exceptions\[1\]/, 'a real STIG item is accepted');
     const missing = run(['scan', 'pod.yaml', '--config', 'absent.yaml'], { cwd: dir });
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read config file absent\.yaml: no such file/);

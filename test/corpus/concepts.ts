@@ -55,7 +55,7 @@ export const CONCEPT_CONTROLS: Record<string, string[]> = {
   'cpu-limits': ['cpu-requests-limits'],
   'credentials-in-configmap': ['credentials-in-configmap'],
   'credentials-in-env': ['credentials-in-env', 'secrets-in-env'],
-  'default-namespace': ['default-namespace', 'default-namespace-in-use'],
+  'default-namespace': ['default-namespace-in-use'],
   'default-service-account-automount': ['default-service-account-automount'],
   'default-service-account-bound': ['default-service-account-bound'],
   'deprecated-service-account-field': ['deprecated-service-account-field'],

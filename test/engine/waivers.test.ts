@@ -192,6 +192,13 @@ failOn: high
     );
   });
 
+  it('checks that a benchmark item exists when the caller knows the items', () => {
+    const items = (framework: string) => (framework === 'cis-1.9' ? new Set(['5.2.2']) : undefined);
+    assert.equal(parseConfig('c', 'exceptions:\n  - item: cis-1.9:5.2.2\n    justification: x\n', KNOWN, items).exceptions.length, 1);
+    assert.throws(() => parseConfig('c', 'exceptions:\n  - item: cis-1.9:5.2.9\n    justification: x\n', KNOWN, items), /c:2: exceptions\[0\]\.item: cis-1\.9 has no item "5\.2\.9"/);
+    assert.throws(() => parseConfig('c', 'exceptions:\n  - item: cis-1.8:5.2.2\n    justification: x\n', KNOWN, items), /is not BENCHMARK:ID with a known benchmark/);
+  });
+
   it('reports YAML syntax errors with their line, and accepts an empty file', () => {
     assert.deepEqual(problems('exceptions:\n  - control: a\n   bad: [\n'), ['ci/.kubeharden.yaml:3: invalid YAML: bad indentation of a sequence entry']);
     assert.deepEqual(parseConfig('x', '', KNOWN).exceptions, []);

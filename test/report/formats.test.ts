@@ -3,7 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import yaml from 'js-yaml';
+import { CATALOG } from '../../src/controls/catalog.js';
 import type { Result } from '../../src/engine/result.js';
+import { scanManifests } from '../../src/engine/scan-manifests.js';
 import { CSV_COLUMNS, renderCsv } from '../../src/report/csv.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderJunit } from '../../src/report/junit.js';
@@ -153,6 +155,13 @@ describe('sarif report', () => {
     const broken = structuredClone(log) as { runs: { results: { level: string }[] }[] };
     broken.runs[0]!.results[0]!.level = 'fatal';
     assert.equal(validate(broken), false, 'the validator does reject an invalid log');
+  });
+
+  it('a real scan of examples/ (every control in the catalog) validates too', async () => {
+    const results = await scanManifests(['examples'], { controls: CATALOG });
+    const log = JSON.parse(renderSarif(fixtureDocument(results))) as { runs: { results: unknown[] }[] };
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    assert.ok(log.runs[0]!.results.length > 0);
   });
 
   it('has one rule per control, results for fail, error and waived (suppressed), with locations', () => {

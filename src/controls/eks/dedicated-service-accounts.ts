@@ -1,26 +1,26 @@
-import type { EksCheck } from '../control.js';
-import type { EksEvidence } from '../../evidence/eks.js';
+import type { EksCheck, EksControl } from '../control.js';
+import { launchTemplateKey, type EksEvidence, type Nodegroup } from '../../evidence/eks.js';
 import { asArray, asRecord, type SourcedObject } from '../../evidence/kube-object.js';
 import { workloadOf } from '../../evidence/workload.js';
 import { cisEks } from '../../frameworks/cis-eks.js';
 import { eksCacRule } from '../../frameworks/eks-cac.js';
-import { kubernetesControl, verdict } from './eks-evidence.js';
+import { kubernetesControl, missing, nodegroupsOf, verdict } from './eks-evidence.js';
 
 const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
 const STATIC_KEY_VARS = new Set(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
 /** Pods controlled by these kinds are judged on their controller, once. */
 const CONTROLLED = new Set(['ReplicaSet', 'Job', 'DaemonSet', 'StatefulSet']);
 
-export const eksDedicatedServiceAccounts = kubernetesControl(
+const workloadIdentities = kubernetesControl(
   {
     id: 'eks-dedicated-service-accounts',
     title: 'Workloads must call AWS through a dedicated IAM role (IRSA or EKS Pod Identity), not keys or the node role',
     severity: 'medium',
     family: 'eks',
     rationale:
-      'AWS keys stored in a Secret or environment variable need manual rotation and leak with the pod spec; the node\'s instance role is shared by every pod on the node. A service account of its own, bound to an IAM role through IRSA or an EKS Pod Identity association, gives each workload only its own permissions, with short-lived credentials.',
+      'AWS keys stored in a Secret or environment variable need manual rotation and leak with the pod spec; the node\'s instance role, which any pod can take from the instance metadata service unless IMDSv2 with a hop limit of 1 stops it, is shared by every pod on the node. A service account of its own, bound to an IAM role through IRSA or an EKS Pod Identity association, gives each workload only its own permissions, with short-lived credentials.',
     remediation:
-      'Create a ServiceAccount for the workload and bind it to an IAM role: annotate it eks.amazonaws.com/role-arn: arn:aws:iam::ACCOUNT:role/ROLE (IRSA), or aws eks create-pod-identity-association --cluster-name CLUSTER --namespace NS --service-account SA --role-arn ROLE. Remove AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from the pod spec and revoke those keys.',
+      'Create a ServiceAccount for the workload and bind it to an IAM role: annotate it eks.amazonaws.com/role-arn: arn:aws:iam::ACCOUNT:role/ROLE (IRSA), or aws eks create-pod-identity-association --cluster-name CLUSTER --namespace NS --service-account SA --role-arn ROLE. Remove AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from the pod spec and revoke those keys. Keep pods off the node role: in the node group launch template set MetadataOptions HttpTokens=required and HttpPutResponseHopLimit=1.',
     refs: [...eksCacRule('dedicated_service_accounts'), ...cisEks('5.2.1')],
   },
   (objects, evidence) => {
@@ -52,6 +52,35 @@ export const eksDedicatedServiceAccounts = kubernetesControl(
   },
 );
 
+/** The node groups' side of the rule: can pods take the node role's credentials from IMDS? */
+function nodeRoleReach(evidence: EksEvidence): EksCheck[] {
+  return nodegroupsOf(evidence).map(({ name, evidence: nodegroup }) => {
+    const resource = { kind: 'nodegroup', name };
+    if (nodegroup.state !== 'present') return missing(nodegroup, `whether pods on node group ${name} can use the node role`, resource);
+    return { ...instanceMetadataReach(nodegroup.value, evidence), resource };
+  });
+}
+
+function instanceMetadataReach(nodegroup: Nodegroup, evidence: EksEvidence): EksCheck {
+  const name = nodegroup.nodegroupName;
+  const question = 'do its nodes require IMDSv2 (HttpTokens required) with HttpPutResponseHopLimit 1, so that pods cannot take the node role\'s credentials?';
+  const template = nodegroup.launchTemplate;
+  if (!template) return verdict('manual', `node group ${name} has no launch template of its own: ${question}`);
+  const version = template.version ?? '$Default';
+  const data = evidence.launchTemplateVersions.get(launchTemplateKey(template.id ?? template.name ?? '', version))
+    ?? evidence.launchTemplateVersions.get(launchTemplateKey(template.name ?? '', version));
+  if (!data) {
+    return verdict(evidence.ec2Errors.length > 0 ? 'error' : 'manual', `node group ${name}: launch template ${template.name ?? template.id} version ${version} was not collected${evidence.ec2Errors.length > 0 ? ` (${evidence.ec2Errors.join('; ')})` : ''}: ${question}`);
+  }
+  const metadata = data.LaunchTemplateData?.MetadataOptions;
+  if (!metadata) return verdict('manual', `node group ${name}: launch template sets no MetadataOptions, so the AMI's defaults apply: ${question}`);
+  if (metadata.HttpEndpoint === 'disabled') return verdict('pass', `node group ${name}: the instance metadata service is disabled`);
+  const hops = metadata.HttpPutResponseHopLimit ?? 1;
+  if (metadata.HttpTokens === 'required' && hops === 1) return verdict('pass', `node group ${name}: IMDSv2 is required with a hop limit of 1; pods cannot reach the node role`);
+  const why = metadata.HttpTokens !== 'required' ? `IMDSv1 is allowed (HttpTokens ${metadata.HttpTokens ?? 'optional'})` : `HttpPutResponseHopLimit is ${hops}`;
+  return verdict('fail', `node group ${name}: ${why}, so every pod on its nodes can take the node role's credentials from the instance metadata service`);
+}
+
 /** `namespace/serviceaccount` → how it gets its IAM role (IRSA annotation or Pod Identity association). */
 function serviceAccountRoles(objects: SourcedObject[], evidence: EksEvidence): Map<string, string> {
   const roles = new Map<string, string>();
@@ -68,3 +97,8 @@ function serviceAccountRoles(objects: SourcedObject[], evidence: EksEvidence): M
   }
   return roles;
 }
+
+export const eksDedicatedServiceAccounts: EksControl = {
+  ...workloadIdentities,
+  evaluate: (evidence) => [...nodeRoleReach(evidence), ...workloadIdentities.evaluate(evidence)],
+};

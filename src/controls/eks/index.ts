@@ -1,6 +1,7 @@
 import type { Control } from '../control.js';
 import { eksApprovedRegistries } from './approved-registries.js';
 import { eksAuditLogging } from './audit-logging.js';
+import { eksClusterAdminAccess } from './cluster-admin-access.js';
 import { eksDedicatedServiceAccounts } from './dedicated-service-accounts.js';
 import { eksEcrAccessMinimized } from './ecr-access-minimized.js';
 import { eksEcrImageScanning } from './ecr-image-scanning.js';
@@ -18,6 +19,7 @@ import { eksSecretsKmsEncryption } from './secrets-kms-encryption.js';
 export const eksControls: readonly Control[] = [
   eksDedicatedServiceAccounts,
   eksIamUserManagement,
+  eksClusterAdminAccess,
   eksFargateUntrustedWorkloads,
   eksAuditLogging,
   eksNetworkPolicyEnforcement,

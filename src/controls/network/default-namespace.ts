@@ -1,4 +1,5 @@
 import type { ObjectControl } from '../control.js';
+import { cisEks } from '../../frameworks/cis-eks.js';
 import { cis, nsaCisa, stig } from '../../frameworks/refs.js';
 import { BUILT_IN_RESOURCES } from '../../evidence/api-resources.js';
 import { nameOf, namespaceOf } from '../../evidence/inventory.js';
@@ -24,7 +25,7 @@ export const defaultNamespaceInUse: ObjectControl = {
   rationale:
     'Resources in the default namespace share it with everything deployed without a namespace: no boundary for RBAC, NetworkPolicies, quotas or Pod Security labels separates them.',
   remediation: 'Create a dedicated namespace for the application, set metadata.namespace on its objects (or deploy with -n), and move it out of default.',
-  refs: [...cis({ '1.7': '5.7.4', '1.11': '5.6.4' }), ...stig('V-242383'), ...nsaCisa('network/namespaces')],
+  refs: [...cis({ '1.7': '5.7.4', '1.11': '5.6.4' }), ...stig('V-242383'), ...nsaCisa('network/namespaces'), ...cisEks({ '1.5.0': '4.5.3', '1.7.0': '4.5.2' })],
   scope: 'object',
   kinds: CHECKED_KINDS,
   evaluate({ object }) {

@@ -2,6 +2,7 @@ import { fail, pass } from '../control.js';
 import { perLinuxContainer } from '../linux-container.js';
 import { capabilitiesOf } from '../../evidence/capabilities.js';
 import { cis, nsaCisa, pss } from '../../frameworks/refs.js';
+import { cisEks } from '../../frameworks/cis-eks.js';
 
 export const allowPrivilegeEscalation = perLinuxContainer(
   {
@@ -15,7 +16,7 @@ export const allowPrivilegeEscalation = perLinuxContainer(
       'whatever the field says. Windows pods (spec.os.name: windows) are exempt, as in the Pod Security Standards.',
     remediation:
       'Set securityContext.allowPrivilegeEscalation: false on every container (and remove privileged: true and the SYS_ADMIN capability, which imply escalation).',
-    refs: [...cis('5.2.6'), ...nsaCisa('pod-security/root-and-escalation'), ...pss('restricted', 'privilege-escalation')],
+    refs: [...cis('5.2.6'), ...nsaCisa('pod-security/root-and-escalation'), ...pss('restricted', 'privilege-escalation'), ...cisEks('4.2.5')],
   },
   (container) => {
     const name = container.name;

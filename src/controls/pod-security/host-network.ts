@@ -1,5 +1,6 @@
 import { podFieldMustNotBeTrue } from '../pod-field-template.js';
 import { cis, nsaCisa, pss } from '../../frameworks/refs.js';
+import { cisEks } from '../../frameworks/cis-eks.js';
 
 export const hostNetwork = podFieldMustNotBeTrue(
   {
@@ -10,7 +11,7 @@ export const hostNetwork = podFieldMustNotBeTrue(
     rationale:
       'A pod with hostNetwork: true shares the node\'s network namespace: the container can bind any node port, reach services bound to the loopback interface of the node (kubelet, etcd on control-plane nodes), sniff node traffic and bypass NetworkPolicies.',
     remediation: 'Remove spec.hostNetwork from the pod spec (or the workload\'s pod template), or set it to false.',
-    refs: [...cis('5.2.5'), ...nsaCisa('pod-security/host-namespaces'), ...pss('baseline', 'host-namespaces')],
+    refs: [...cis('5.2.5'), ...nsaCisa('pod-security/host-namespaces'), ...pss('baseline', 'host-namespaces'), ...cisEks('4.2.4')],
   },
   'hostNetwork',
 );

@@ -6,7 +6,6 @@ import { capabilitiesNotDropped } from './capabilities-not-dropped.js';
 import { cpuRequestsLimits } from './cpu-requests-limits.js';
 import { credentialsInConfigmap } from './credentials-in-configmap.js';
 import { credentialsInEnv } from './credentials-in-env.js';
-import { defaultNamespace } from './default-namespace.js';
 import { defaultServiceAccount } from './default-service-account.js';
 import { deprecatedImageRegistry } from './deprecated-image-registry.js';
 import { deprecatedServiceAccountField } from './deprecated-service-account-field.js';
@@ -61,7 +60,6 @@ export const podSecurityControls: readonly Control[] = [
   credentialsInConfigmap,
   seccompProfile,
   securityContextMissing,
-  defaultNamespace,
   rootGroup,
   readOnlyRootFilesystem,
   cpuRequestsLimits,

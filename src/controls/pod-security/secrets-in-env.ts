@@ -1,6 +1,7 @@
 import { asArray, getPath, isRecord, type FieldPath } from '../../evidence/kube-object.js';
 import { fail, pass, perContainer } from '../control.js';
 import { cis, stig } from '../../frameworks/refs.js';
+import { cisEks } from '../../frameworks/cis-eks.js';
 
 export const secretsInEnv = perContainer(
   {
@@ -13,7 +14,7 @@ export const secretsInEnv = perContainer(
       'in /proc/<pid>/environ and in `kubectl describe`-style tooling, and they cannot be rotated without a restart. Secrets ' +
       'mounted as files have none of these problems (CIS 5.4.1, DISA STIG V-242415).',
     remediation: 'Mount the Secret as a volume (secret or projected) and have the application read the file; remove env[].valueFrom.secretKeyRef and envFrom[].secretRef.',
-    refs: [...cis('5.4.1'), ...stig('V-242415')],
+    refs: [...cis('5.4.1'), ...stig('V-242415'), ...cisEks('4.4.1')],
   },
   (container) => {
     const found: string[] = [];

@@ -1,4 +1,5 @@
 import type { InventoryControl } from '../control.js';
+import { cisEks } from '../../frameworks/cis-eks.js';
 import { cis, nsaCisa } from '../../frameworks/refs.js';
 import { namespaceOf, WORKLOAD_KIND } from '../../evidence/inventory.js';
 import { locationOf } from '../../evidence/rbac.js';
@@ -26,7 +27,7 @@ export const serviceAccountTokenAutomount: InventoryControl = {
     'A mounted token lets anyone who compromises the container call the API server with the service account\'s permissions; most workloads never call the API.',
   remediation:
     'Set automountServiceAccountToken: false in the pod spec (or on its ServiceAccount) of every workload that does not call the Kubernetes API; where one does, keep the token and give its account least privilege.',
-  refs: [...cis('5.1.6'), ...nsaCisa('pod-security/service-account-tokens')],
+  refs: [...cis('5.1.6'), ...nsaCisa('pod-security/service-account-tokens'), ...cisEks('4.1.6')],
   scope: 'inventory',
   kinds: [WORKLOAD_KIND, 'ServiceAccount'],
   evaluate(inventory) {

@@ -55,6 +55,7 @@ const RECOGNISERS: { as: string; test: (v: Json) => boolean }[] = [
   { as: 'ecr get-repository-policy', test: (v) => typeof v.policyText === 'string' && typeof v.repositoryName === 'string' },
   { as: 'ec2 describe-launch-template-versions', test: (v) => Array.isArray(v.LaunchTemplateVersions) },
   { as: 'ec2 describe-subnets', test: (v) => Array.isArray(v.Subnets) },
+  { as: 'iam get-account-authorization-details', test: (v) => Array.isArray(v.RoleDetailList) },
 ];
 
 /**
@@ -193,6 +194,13 @@ function addRecord(evidence: EksEvidence, { file, as, value }: Record_): void {
       return;
     case 'ec2 describe-launch-template-versions':
       for (const version of value.LaunchTemplateVersions as LaunchTemplateVersion[]) addLaunchTemplateVersion(evidence, version);
+      return;
+    case 'iam get-account-authorization-details':
+      for (const role of value.RoleDetailList as { RoleName?: string; Arn?: string; AttachedManagedPolicies?: never[]; RolePolicyList?: { PolicyName?: string }[] }[]) {
+        if (!role.RoleName) continue;
+        const policies = { attached: role.AttachedManagedPolicies ?? [], inline: (role.RolePolicyList ?? []).map((p) => String(p.PolicyName)) };
+        evidence.rolePolicies.set(role.RoleName, present(policies, file));
+      }
       return;
     case 'ec2 describe-subnets':
       for (const subnet of value.Subnets as { SubnetId?: string }[]) {

@@ -1,4 +1,5 @@
 import { DescribeLaunchTemplateVersionsCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
 import {
   DescribeRepositoriesCommand,
   ECRClient,
@@ -26,8 +27,10 @@ import {
   evidenceError,
   launchTemplateKey,
   present,
+  roleName,
   type EksEvidence,
   type Evidence,
+  type RolePolicies,
 } from '../../evidence/eks.js';
 import { addLaunchTemplateVersion, EksInputError } from './from-dir.js';
 
@@ -60,6 +63,7 @@ export async function collectEksLive(options: LiveEksOptions): Promise<EksEviden
   const eks = new EKSClient(config);
   const ecr = new ECRClient(config);
   const ec2 = new EC2Client(config);
+  const iam = new IAMClient(config);
   try {
     let region: string;
     try {
@@ -105,6 +109,7 @@ export async function collectEksLive(options: LiveEksOptions): Promise<EksEviden
           paginate((nextToken) => eks.send(new ListAssociatedAccessPoliciesCommand({ clusterName: name, principalArn, nextToken })), (out) => out.associatedAccessPolicies ?? []) as never, source));
       }
     }
+    await collectRolePolicies(iam, evidence, source);
     evidence.identityProviderConfigs = await call('eks:ListIdentityProviderConfigs', () =>
       paginate((nextToken) => eks.send(new ListIdentityProviderConfigsCommand({ clusterName: name, nextToken })), (out) => out.identityProviderConfigs ?? []), source);
     evidence.podIdentityAssociations = await call('eks:ListPodIdentityAssociations', () =>
@@ -138,6 +143,7 @@ export async function collectEksLive(options: LiveEksOptions): Promise<EksEviden
     eks.destroy();
     ecr.destroy();
     ec2.destroy();
+    iam.destroy();
   }
 }
 
@@ -169,6 +175,30 @@ async function collectEc2(ec2: EC2Client, evidence: EksEvidence): Promise<void> 
   } catch (error) {
     evidence.ec2Errors.push(`ec2:DescribeSubnets: ${describeAwsError(error)}`);
   }
+}
+
+/** The IAM policies of the roles nodes and Fargate pods run as: what decides read-only ECR access. */
+async function collectRolePolicies(iam: IAMClient, evidence: EksEvidence, source: (operation: string) => string): Promise<void> {
+  const roles = new Set<string>();
+  for (const nodegroup of evidence.nodegroups.values()) if (nodegroup.state === 'present' && nodegroup.value.nodeRole) roles.add(roleName(nodegroup.value.nodeRole));
+  for (const profile of evidence.fargateProfiles.values()) {
+    const arn = profile.state === 'present' ? (profile.value as { podExecutionRoleArn?: string }).podExecutionRoleArn : undefined;
+    if (arn) roles.add(roleName(arn));
+  }
+  for (const RoleName of [...roles].sort()) {
+    evidence.rolePolicies.set(RoleName, await call('iam:ListAttachedRolePolicies/ListRolePolicies', async (): Promise<RolePolicies> => {
+      const attached = await iamPages((Marker) => iam.send(new ListAttachedRolePoliciesCommand({ RoleName, Marker })), (out) => out.AttachedPolicies ?? []);
+      const inline = await iamPages((Marker) => iam.send(new ListRolePoliciesCommand({ RoleName, Marker })), (out) => out.PolicyNames ?? []);
+      return { attached, inline };
+    }, source));
+  }
+}
+
+async function iamPages<Out extends { Marker?: string; IsTruncated?: boolean }, Item>(page: (marker: string | undefined) => Promise<Out>, items: (out: Out) => Item[]): Promise<Item[]> {
+  return paginate(async (token) => {
+    const out = await page(token);
+    return { out, nextToken: out.IsTruncated ? out.Marker : undefined };
+  }, ({ out }) => items(out));
 }
 
 async function call<T>(operation: string, run: () => Promise<T>, source: (operation: string) => string): Promise<Evidence<T>> {

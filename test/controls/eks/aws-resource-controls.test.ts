@@ -123,16 +123,43 @@ testEksControl(eksEcrAccessMinimized, [
   { name: 'nothing collected from ECR is manual', files: { 'ecr-repositories.json': null }, expect: [{ status: 'manual', subject: 'EKS cluster prod', message: /describe-repositories/ }] },
 ], { verdicts: ['fail', 'manual'] });
 
+const rolesWith = (role: string, attached: string[], inline: string[] = []) => {
+  const output = hardened('iam-roles.json');
+  const detail = output.RoleDetailList.find((r: CliJson) => r.RoleName === role);
+  detail.AttachedManagedPolicies = attached.map((arn) => ({ PolicyName: arn.split('/').pop(), PolicyArn: arn }));
+  detail.RolePolicyList = inline.map((PolicyName) => ({ PolicyName, PolicyDocument: {} }));
+  return output;
+};
+const FARGATE = 'EKS cluster prod fargate-profile untrusted';
+
 testEksControl(eksEcrReadOnlyNodeAccess, [
   {
-    name: 'each node role and pod execution role is a question naming the role',
+    name: 'ECR read-only node role and the Fargate pod execution policy pass',
     expect: [
-      { status: 'manual', subject: NODEGROUP, message: /role\/prod-eks-node allow only read actions/ },
-      { status: 'manual', subject: 'EKS cluster prod fargate-profile untrusted', message: /prod-fargate-pod-execution/ },
+      { status: 'pass', subject: NODEGROUP, message: /AmazonEC2ContainerRegistryReadOnly/ },
+      { status: 'pass', subject: FARGATE, message: /AmazonEKSFargatePodExecutionRolePolicy/ },
     ],
   },
-  { name: 'no node group description is manual', files: { 'ng-general.json': null }, expect: [{ status: 'manual', subject: NODEGROUP, message: /describe-nodegroup/ }, { status: 'manual', subject: 'EKS cluster prod fargate-profile untrusted' }] },
-], { verdicts: ['manual'] });
+  { name: 'a node role with the ECR PowerUser policy fails', dir: FAILING, expect: [{ status: 'fail', subject: 'EKS cluster legacy nodegroup workers', message: /AmazonEC2ContainerRegistryPowerUser/ }] },
+  {
+    name: 'AdministratorAccess on the node role fails',
+    files: { 'iam-roles.json': rolesWith('prod-eks-node', ['arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy', 'arn:aws:iam::aws:policy/AdministratorAccess']) },
+    expect: [{ status: 'fail', subject: NODEGROUP, message: /AdministratorAccess/ }, { status: 'pass', subject: FARGATE }],
+  },
+  {
+    name: 'customer managed and inline policies are a question naming them',
+    files: { 'iam-roles.json': rolesWith('prod-eks-node', ['arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly', 'arn:aws:iam::111122223333:policy/node-extras'], ['s3-logs']) },
+    expect: [{ status: 'manual', subject: NODEGROUP, message: /customer managed node-extras, inline s3-logs/ }, { status: 'pass', subject: FARGATE }],
+  },
+  {
+    name: 'role policies not collected are a question with the command',
+    files: { 'iam-roles.json': null },
+    expect: [
+      { status: 'manual', subject: NODEGROUP, message: /get-account-authorization-details/ },
+      { status: 'manual', subject: FARGATE, message: /list-attached-role-policies --role-name prod-fargate-pod-execution/ },
+    ],
+  },
+]);
 
 testEksControl(eksFargateUntrustedWorkloads, [
   { name: 'a Fargate profile: the question names its selectors', expect: [{ status: 'manual', subject: 'EKS cluster prod fargate-profile untrusted', message: /namespace sandbox/ }] },

@@ -1,4 +1,5 @@
 import { eksAuditLogging } from '../../../src/controls/eks/audit-logging.js';
+import { eksClusterAdminAccess } from '../../../src/controls/eks/cluster-admin-access.js';
 import { eksEndpointAccessRestricted } from '../../../src/controls/eks/endpoint-access-restricted.js';
 import { eksEndpointPrivate } from '../../../src/controls/eks/endpoint-private.js';
 import { eksIamUserManagement } from '../../../src/controls/eks/iam-user-management.js';
@@ -92,4 +93,45 @@ testEksControl(eksIamUserManagement, [
     files: { 'identity-providers.json': null },
     expect: [{ status: 'manual', subject: PROD, message: /list-identity-provider-configs/ }],
   },
+]);
+
+const AWS_AUTH = (groups: string) => `apiVersion: v1
+kind: ConfigMap
+metadata: {name: aws-auth, namespace: kube-system}
+data:
+  mapRoles: |
+    - rolearn: arn:aws:iam::111122223333:role/prod-eks-node
+      username: system:node:{{EC2PrivateDNSName}}
+      groups: [system:bootstrappers, system:nodes]
+    - rolearn: arn:aws:iam::111122223333:role/ops
+      username: ops
+      groups: [${groups}]
+`;
+const PLATFORM_ADMIN = 'EKS cluster prod access-entry arn:aws:iam::111122223333:role/platform-admin';
+const viewOnly = {
+  clusterName: 'prod',
+  principalArn: 'arn:aws:iam::111122223333:role/platform-admin',
+  associatedAccessPolicies: [{ policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy', accessScope: { type: 'cluster', namespaces: [] } }],
+};
+
+testEksControl(eksClusterAdminAccess, [
+  { name: 'an access entry with AmazonEKSClusterAdminPolicy is a question; the node entry (EC2_LINUX) is not', expect: [{ status: 'manual', subject: PLATFORM_ADMIN, message: /AmazonEKSClusterAdminPolicy \(whole cluster\)/ }] },
+  { name: 'no admin access policy passes', files: { 'access-policies-platform-admin.json': viewOnly }, expect: [{ status: 'pass', subject: PROD, message: /none of the 2 access entries/ }] },
+  { name: 'aws-auth mapping a role and a user to system:masters fails', dir: FAILING, expect: [{ status: 'fail', subject: 'ConfigMap kube-system/aws-auth', message: /role\/developers, arn:aws:iam::444455556666:user\/alice to system:masters/ }] },
+  {
+    name: 'a clean aws-auth passes when the ConfigMap is still honoured',
+    files: { 'describe-cluster.json': clusterWith((c) => { c.accessConfig.authenticationMode = 'API_AND_CONFIG_MAP'; }), 'access-policies-platform-admin.json': viewOnly, 'aws-auth.yaml': AWS_AUTH('ops-team') },
+    expect: [{ status: 'pass', subject: 'ConfigMap kube-system/aws-auth' }, { status: 'pass', subject: PROD }],
+  },
+  {
+    name: 'in API mode aws-auth is ignored by EKS, so its system:masters is not judged',
+    files: { 'access-policies-platform-admin.json': viewOnly, 'aws-auth.yaml': AWS_AUTH('system:masters') },
+    expect: [{ status: 'pass', subject: PROD }],
+  },
+  {
+    name: 'API_AND_CONFIG_MAP without the aws-auth ConfigMap asks for it',
+    files: { 'describe-cluster.json': clusterWith((c) => { c.accessConfig.authenticationMode = 'API_AND_CONFIG_MAP'; }), 'access-policies-platform-admin.json': viewOnly },
+    expect: [{ status: 'manual', subject: PROD, message: /kubectl get configmap aws-auth/ }, { status: 'pass', subject: PROD }],
+  },
+  { name: 'access entries not collected is manual', files: { 'access-entries.json': null }, expect: [{ status: 'manual', subject: PROD, message: /list-access-entries/ }] },
 ]);

@@ -2,7 +2,7 @@ import { eksApprovedRegistries } from '../../../src/controls/eks/approved-regist
 import { eksDedicatedServiceAccounts } from '../../../src/controls/eks/dedicated-service-accounts.js';
 import { eksLoadBalancerTls } from '../../../src/controls/eks/load-balancer-tls.js';
 import { eksNetworkPolicyEnforcement } from '../../../src/controls/eks/network-policy-enforcement.js';
-import { FAILING, testEksControl } from './eks-tester.js';
+import { FAILING, hardened, testEksControl } from './eks-tester.js';
 
 const AWS_NODE = (args: string) => `
 apiVersion: apps/v1
@@ -69,23 +69,45 @@ testEksControl(eksLoadBalancerTls, [
   { name: 'no load balancer at all is not applicable', files: { 'k8s-objects.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: db, namespace: shop}\nspec: {type: ClusterIP, ports: [{port: 5432}]}\n' }, expect: [{ status: 'not-applicable', subject: 'EKS cluster prod' }] },
 ]);
 
+const GENERAL = 'EKS cluster prod nodegroup general';
+const IMDS_OK = { status: 'pass' as const, subject: GENERAL, message: /hop limit of 1/ };
+const metadataOptions = (options: Record<string, unknown>) => {
+  const output = hardened('lt-versions.json');
+  output.LaunchTemplateVersions[0].LaunchTemplateData.MetadataOptions = options;
+  return output;
+};
+
 testEksControl(eksDedicatedServiceAccounts, [
   {
-    name: 'IRSA and Pod Identity service accounts pass; aws-node (IRSA through the add-on, not in the dump) is not judged',
-    expect: [{ status: 'pass', subject: 'Deployment shop/web', message: /IRSA role/ }, { status: 'pass', subject: 'Deployment shop/orders', message: /Pod Identity/ }],
+    name: 'IMDSv2 with hop limit 1 on the nodes; IRSA and Pod Identity service accounts pass (aws-node\'s role comes from the add-on, not judged)',
+    expect: [IMDS_OK, { status: 'pass', subject: 'Deployment shop/web', message: /IRSA role/ }, { status: 'pass', subject: 'Deployment shop/orders', message: /Pod Identity/ }],
   },
-  { name: 'static AWS keys in the environment fail', dir: FAILING, expect: [{ status: 'fail', subject: 'Deployment media/uploader', message: /AWS_ACCESS_KEY_ID/ }] },
+  {
+    name: 'static AWS keys in the environment fail; a node group without its own launch template is a question',
+    dir: FAILING,
+    expect: [{ status: 'manual', subject: 'EKS cluster legacy nodegroup workers', message: /no launch template of its own/ }, { status: 'fail', subject: 'Deployment media/uploader', message: /AWS_ACCESS_KEY_ID/ }],
+  },
+  {
+    name: 'a hop limit of 2 lets pods take the node role and fails',
+    files: { 'lt-versions.json': metadataOptions({ HttpTokens: 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: 'enabled' }) },
+    expect: [{ status: 'fail', subject: GENERAL, message: /HttpPutResponseHopLimit is 2/ }, { status: 'pass', subject: 'Deployment shop/web' }, { status: 'pass', subject: 'Deployment shop/orders' }],
+  },
+  {
+    name: 'IMDSv1 allowed fails',
+    files: { 'lt-versions.json': metadataOptions({ HttpTokens: 'optional', HttpPutResponseHopLimit: 1 }) },
+    expect: [{ status: 'fail', subject: GENERAL, message: /IMDSv1 is allowed/ }, { status: 'pass', subject: 'Deployment shop/web' }, { status: 'pass', subject: 'Deployment shop/orders' }],
+  },
   {
     name: 'without the Pod Identity associations the orders Deployment is not credited',
     files: { 'pod-identity.json': null },
-    expect: [{ status: 'pass', subject: 'Deployment shop/web' }],
+    expect: [IMDS_OK, { status: 'pass', subject: 'Deployment shop/web' }],
   },
   {
     name: 'no workload with an AWS identity is a question about the node role',
     files: { 'k8s-objects.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: app}\nspec: {containers: [{name: c, image: nginx:1.27}]}\n' },
-    expect: [{ status: 'manual', subject: 'EKS cluster prod', message: /instance role/ }],
+    expect: [IMDS_OK, { status: 'manual', subject: 'EKS cluster prod', message: /instance role/ }],
   },
-  { name: 'no Kubernetes objects is manual', files: { 'k8s-objects.yaml': null }, expect: [{ status: 'manual', subject: 'EKS cluster prod', message: /kubectl get/ }] },
+  { name: 'no Kubernetes objects is manual', files: { 'k8s-objects.yaml': null }, expect: [IMDS_OK, { status: 'manual', subject: 'EKS cluster prod', message: /kubectl get/ }] },
 ]);
 
 const ECR = '111122223333.dkr.ecr.eu-west-1.amazonaws.com';

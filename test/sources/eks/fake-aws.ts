@@ -74,6 +74,16 @@ export class FakeAws {
         case 'GetRegistryScanningConfiguration': return ecr(fixture('ecr-scanning.json'));
         case 'GetRepositoryPolicy': return ecr(fixture('ecr-policy-shop-web.json'));
         case 'DescribeSubnets': return xml('DescribeSubnetsResponse', `<subnetSet>${form.getAll('SubnetId.1').concat(form.getAll('SubnetId.2')).map((id) => `<item><subnetId>${id}</subnetId><mapPublicIpOnLaunch>false</mapPublicIpOnLaunch><vpcId>vpc-0123456789abcdef0</vpcId></item>`).join('')}</subnetSet>`);
+        case 'ListAttachedRolePolicies': {
+          const policies: Record<string, string[]> = {
+            'prod-eks-node': ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryReadOnly'],
+            'prod-fargate-pod-execution': ['AmazonEKSFargatePodExecutionRolePolicy'],
+          };
+          const members = (policies[form.get('RoleName') ?? ''] ?? []).map((n) => `<member><PolicyName>${n}</PolicyName><PolicyArn>arn:aws:iam::aws:policy/${n}</PolicyArn></member>`).join('');
+          return iamXml('ListAttachedRolePolicies', `<AttachedPolicies>${members}</AttachedPolicies><IsTruncated>false</IsTruncated>`);
+        }
+        case 'ListRolePolicies':
+          return iamXml('ListRolePolicies', '<PolicyNames/><IsTruncated>false</IsTruncated>');
         case 'DescribeLaunchTemplateVersions':
           return xml('DescribeLaunchTemplateVersionsResponse', '<launchTemplateVersionSet><item><launchTemplateId>lt-0abcd1234ef567890</launchTemplateId><launchTemplateName>prod-general</launchTemplateName><versionNumber>3</versionNumber><defaultVersion>true</defaultVersion><launchTemplateData><networkInterfaceSet><item><associatePublicIpAddress>false</associatePublicIpAddress><deviceIndex>0</deviceIndex></item></networkInterfaceSet></launchTemplateData></item></launchTemplateVersionSet>');
       }
@@ -108,6 +118,14 @@ function xml(root: string, inner: string) {
     status: 200,
     headers: { 'content-type': 'text/xml;charset=UTF-8' },
     body: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>${inner}</${root}>`,
+  };
+}
+
+function iamXml(action: string, result: string) {
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/xml' },
+    body: `<${action}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>4a93ceee-9966-11e1-b624-b1aEXAMPLE7c</RequestId></ResponseMetadata></${action}Response>`,
   };
 }
 

@@ -93,12 +93,25 @@ describe('kubeharden eks --from-dir (the built CLI)', () => {
     assert.equal(json.status, 1);
     const failed = new Set((JSON.parse(json.stdout) as ResultsDocument).results.filter((r) => r.status === 'fail').map((r) => r.control));
     assert.deepEqual([...failed].sort(), [
-      'eks-approved-registries', 'eks-audit-logging', 'eks-dedicated-service-accounts', 'eks-ecr-access-minimized', 'eks-ecr-image-scanning',
+      'eks-approved-registries', 'eks-audit-logging', 'eks-cluster-admin-access', 'eks-dedicated-service-accounts', 'eks-ecr-access-minimized', 'eks-ecr-image-scanning', 'eks-ecr-read-only-node-access',
       'eks-endpoint-access-restricted', 'eks-endpoint-private', 'eks-iam-user-management', 'eks-load-balancer-tls', 'eks-network-policy-enforcement',
       'eks-private-nodes', 'eks-secrets-kms-encryption', 'namespace-network-policy',
     ]);
     assert.equal(run('--from-dir', 'test/fixtures/eks/failing', '--fail-on', 'high').status, 1);
     assert.equal(run('--from-dir', 'test/fixtures/eks/failing', '--fail-on', 'critical').status, 0);
+  });
+
+  it('an exception waives an EKS finding with its justification', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeharden-eks-config-'));
+    try {
+      writeFileSync(join(dir, 'exceptions.yaml'), 'exceptions:\n  - control: eks-endpoint-private\n    justification: SaaS CI runners need the public endpoint, restricted to their CIDRs (SEC-7)\n');
+      const out = run('--from-dir', 'test/fixtures/eks/failing', '--config', join(dir, 'exceptions.yaml'), '--format', 'json');
+      const endpoint = (JSON.parse(out.stdout) as ResultsDocument).results.find((r) => r.control === 'eks-endpoint-private')!;
+      assert.equal(endpoint.status, 'waived');
+      assert.match(endpoint.waiver!.justification, /SEC-7/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 
   it('bad arguments exit 2 with a message', () => {

@@ -30,8 +30,9 @@ describe('EKS live source (AWS SDK against a loopback endpoint)', () => {
           audit: statuses['eks-audit-logging'], endpoint: statuses['eks-endpoint-private'], restricted: statuses['eks-endpoint-access-restricted'],
           kms: statuses['eks-secrets-kms-encryption'], nodes: statuses['eks-private-nodes general'], scanning: statuses['eks-ecr-image-scanning shop/web'],
           iam: statuses['eks-iam-user-management'], netpol: statuses['eks-network-policy-enforcement'],
+          ecrNode: statuses['eks-ecr-read-only-node-access general'], ecrFargate: statuses['eks-ecr-read-only-node-access untrusted'],
         },
-        { audit: 'pass', endpoint: 'pass', restricted: 'pass', kms: 'pass', nodes: 'pass', scanning: 'pass', iam: 'pass', netpol: 'pass' },
+        { audit: 'pass', endpoint: 'pass', restricted: 'pass', kms: 'pass', nodes: 'pass', scanning: 'pass', iam: 'pass', netpol: 'pass', ecrNode: 'pass', ecrFargate: 'pass' },
       );
     } finally {
       await aws.stop();
@@ -84,6 +85,23 @@ describe('EKS live source (AWS SDK against a loopback endpoint)', () => {
       const access = results.find((r) => r.control === 'eks-ecr-access-minimized')!;
       assert.equal(access.status, 'manual');
       assert.match(access.message, /has no repository policy/);
+    } finally {
+      await aws.stop();
+    }
+  });
+
+  it('the CLI scans the hardened cluster live with --objects for its Kubernetes side: nothing fails', async () => {
+    const aws = await new FakeAws().start();
+    try {
+      const child = spawn(process.execPath, ['dist/src/cli/main.js', 'eks', '--cluster', 'prod', '--endpoint-url', aws.url, '--objects', 'test/fixtures/eks/hardened/k8s-objects.yaml', '--format', 'json'], { env: { ...process.env, NO_COLOR: '1' } });
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const document = JSON.parse(stdout) as ResultsDocument;
+      assert.deepEqual(document.results.filter((r) => r.status === 'fail' || r.status === 'error'), []);
+      assert.equal(code, 0);
+      const tls = document.results.filter((r) => r.control === 'eks-load-balancer-tls').map((r) => [r.status, r.subject.type === 'resource' ? `${r.subject.kind} ${r.subject.name}` : '']);
+      assert.deepEqual(tls, [['pass', 'Service web'], ['pass', 'Ingress shop']]);
     } finally {
       await aws.stop();
     }
