@@ -84,6 +84,17 @@ describe('--benchmark on the CLI', () => {
     assert.match(cac.stdout, /^ {2}fail +audit_logging +Ensure Audit Logging is Enabled/m);
   });
 
+  it('cluster --snapshot --benchmark auto renders the newest CIS when the dump carries no server version', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeharden-cli-cluster-'));
+    const file = join(dir, 'dump.json');
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'shop' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', securityContext: { privileged: true } }] } };
+    writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [pod] }));
+    const out = run(['cluster', '--snapshot', file, '--benchmark', 'auto', '--fail-on', 'none']);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /^CIS Kubernetes Benchmark v1\.12\n\(Kubernetes version unknown/);
+    assert.match(out.stdout, /^ {2}fail +5\.2\.2 /m);
+  });
+
   it('writes every assessor format', () => {
     for (const format of ['cklb', 'xccdf', 'hdf', 'oscal', 'policyreport']) {
       const out = run(['scan', 'examples', '--format', format, '--fail-on', 'none']);
