@@ -38,20 +38,26 @@ const TARGETS = {
   policies: 'cluster policies (RBAC, pods, namespaces)',
 };
 
+const normalTitle = (title) => title.toLowerCase().replace(/[^a-z0-9]/g, '');
+
 function cisData(cis) {
+  // CIS levels are known for v1.7 (seed); a later recommendation with the same title (renumbered) keeps its level.
+  const levelByTitle = new Map(cis.versions['cis-1.7'].recommendations.filter((r) => r.level).map((r) => [normalTitle(r.title), r.level]));
   const out = {};
   for (const [id, version] of Object.entries(cis.versions)) {
     out[id] = {
       title: `CIS Kubernetes Benchmark v${id.slice(4)}`,
       source: `${version.source}; levels: ${cis._about.description.split('Levels: ')[1] ?? ''}`.trim(),
       items: version.recommendations.map((r) => {
-        const level = /^Level (\d) - (.+)$/.exec(r.level ?? '');
+        const byTitle = r.level ? undefined : levelByTitle.get(normalTitle(r.title));
+        const level = /^Level (\d) - (.+)$/.exec(r.level ?? byTitle ?? '');
         return {
           id: r.id,
           title: r.title,
           section: r.section,
           level: level ? Number(level[1]) : null,
           profile: level ? level[2] : null,
+          levelSource: r.level ? (r.level_inferred ? 'same id and title in v1.7' : 'v1.7 seed') : byTitle ? 'same title in v1.7 (renumbered)' : null,
           assessment: r.assessment,
           target: r.target,
           audit: cisAudit(r),
@@ -125,7 +131,8 @@ function unescapeXml(s) {
 
 function tag(xml, name) {
   const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(xml);
-  return m ? unescapeXml(m[1]) : undefined;
+  // The SCAP benchmark writes CRLF line ends inside texts; checklists use LF.
+  return m ? unescapeXml(m[1]).replace(/\r\n?/g, '\n') : undefined;
 }
 
 function attr(xml, element, name) {

@@ -13,8 +13,9 @@ import { KUBELET_CONFIGURATION } from '../sources/cluster/resources.js';
 import { openSnapshot, writeSnapshot } from '../sources/cluster/snapshot.js';
 import { JsonResultsStream } from '../report/json.js';
 import { VERSION } from '../version.js';
+import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
 export interface KubeFlags {
   kubeconfig?: string;
@@ -26,7 +27,7 @@ export interface KubeFlags {
   concurrency: string;
 }
 
-interface ClusterFlags extends KubeFlags, ExemptionFlags {
+interface ClusterFlags extends KubeFlags, ExemptionFlags, BenchmarkFlags {
   snapshot?: string;
   format: string;
   output?: string;
@@ -57,7 +58,7 @@ export function registerClusterCommands(program: Command): void {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
     .option('--show-passed', 'list passing subjects in the table too');
-  addExemptionOptions(clusterCommand)
+  addExemptionOptions(addBenchmarkOptions(clusterCommand))
     .addHelpText(
       'after',
       `
@@ -73,6 +74,7 @@ incomplete (something could not be read, or bad arguments). 2 wins over 1.
 Examples:
   kubeharden cluster
   kubeharden cluster --context prod -n payments --format json -o results.json
+  kubeharden cluster --benchmark auto                # the CIS version for the server's Kubernetes version
   kubeharden cluster --snapshot prod.json`,
     )
     .action(async (flags: ClusterFlags) => runCluster(flags));
@@ -99,6 +101,7 @@ Example:
 async function runCluster(flags: ClusterFlags): Promise<void> {
   const format = parseFormat(flags.format);
   const failOn = parseFailOn(flags.failOn);
+  parseBenchmark(flags.benchmark);
   const waivers = await loadWaivers(flags);
   const startedAt = new Date().toISOString();
   const namespace = flags.namespace;
@@ -171,7 +174,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
     for (const result of scan.results) exit.add(result);
     const document = resultsDocument(results, [target], startedAt, scanInfo.finishedAt);
     document.scan = scanInfo;
-    await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+    await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
   }
   process.exitCode = exit.code;
 }

@@ -17,7 +17,7 @@ export function registerControlsCommand(program: Command): void {
       const benchmark = parseBenchmark(flags.benchmark);
       if (benchmark !== undefined) {
         const choice = chooseBenchmark(benchmark, { scan: { startedAt: '', finishedAt: '', targets: [] } });
-        process.stdout.write(renderBenchmarkItems(benchmarkView({ results: [] }, choice.id, { note: choice.note }), format === 'json' ? 'json' : 'table'));
+        process.stdout.write(renderBenchmarkItems(benchmarkView({ results: [] }, choice.id, { note: choice.note }), format));
         return;
       }
       if (format === 'json') {

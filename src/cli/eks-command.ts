@@ -15,10 +15,11 @@ import type { SourcedObject } from '../evidence/kube-object.js';
 import { readManifests } from '../sources/manifests/index.js';
 import { collectEksFromDir, EksInputError } from '../sources/eks/from-dir.js';
 import { collectEksLive } from '../sources/eks/live.js';
+import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface EksFlags extends ExemptionFlags {
+interface EksFlags extends ExemptionFlags, BenchmarkFlags {
   kubeconfig?: string;
   context?: string;
   requestTimeout: string;
@@ -55,7 +56,7 @@ export function registerEksCommand(program: Command): void {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
     .option('--show-passed', 'list passing subjects in the table too');
-  addExemptionOptions(command)
+  addExemptionOptions(addBenchmarkOptions(command))
     .addHelpText(
       'after',
       `
@@ -69,11 +70,13 @@ Examples:
   kubectl get sa,svc,ingress,ds,deploy,sts,cj,po,cm -A -o yaml > k8s.yaml
   kubeharden eks --cluster prod --objects k8s.yaml
   kubeharden eks --cluster prod --with-cluster --context prod   # plus the whole Kubernetes API scan
+  kubeharden eks --from-dir dump/ --benchmark cis-eks-1.8.0
   kubeharden eks --from-dir dump/ --approved-registry 111122223333.dkr.ecr.eu-west-1.amazonaws.com`,
     )
     .action(async (flags: EksFlags) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
+      parseBenchmark(flags.benchmark);
       if (!flags.fromDir && !flags.cluster) throw new UsageError('name a cluster with --cluster NAME, or a directory of AWS CLI outputs with --from-dir DIR');
       if (flags.fromDir && (flags.endpointUrl || flags.profile)) throw new UsageError('--endpoint-url and --profile apply to a live scan; --from-dir reads files only');
       if (!flags.withCluster && (flags.kubeconfig || flags.context)) throw new UsageError('--kubeconfig and --context apply with --with-cluster');
@@ -125,7 +128,7 @@ Examples:
       const warnings = reportWaiverWarnings(waivers);
       const document = resultsDocument(results, targets, startedAt);
       if (warnings.length > 0) document.scan.warnings = warnings;
-      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
       process.exitCode = exit.code;
     });
 }

@@ -61,7 +61,8 @@ function stigFramework(): Framework {
     items: rules.map((rule) => ({
       id: rule.vulnId,
       title: rule.title,
-      section: rule.srg,
+      // Rules are listed in Vuln ID order; their SRGs interleave, so they are not sections.
+      section: '',
       level: null,
       assessment: null,
       audit: rule.checkText,
@@ -96,7 +97,15 @@ export const FRAMEWORKS: readonly Framework[] = [
     items: items('nsa-cisa-1.2', nsaCisaData.items),
   },
   ...pssFrameworks(),
-  { id: 'eks-cac', kind: 'eks-cac', title: eksCacData.title, version: '', source: eksCacData.source, items: items('eks-cac', eksCacData.items as ItemData[]) },
+  {
+    id: 'eks-cac', kind: 'eks-cac', title: eksCacData.title, version: '', source: eksCacData.source,
+    // A control may cite a ComplianceAsCode rule by its short id or by its CCE identifier.
+    items: (eksCacData.items as (ItemData & { cce: string | null })[]).map((item) => {
+      const [mapped] = items('eks-cac', [item]);
+      if (item.cce) mapped!.refs.push({ framework: 'cce', id: item.cce });
+      return mapped!;
+    }),
+  },
   ...cisEksFrameworks(),
 ];
 

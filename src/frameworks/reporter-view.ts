@@ -41,7 +41,7 @@ export function benchmarkRows(view: BenchmarkView): BenchmarkRows {
     if (item.results.length === 0 || item.status === 'not-checked') {
       const message =
         item.controls.length === 0
-          ? `manual check: ${item.auditText}`
+          ? item.auditText
           : `not checked by this scan (${(item.unchecked.length ? item.unchecked : item.controls).join(', ')} saw nothing to check): ${item.auditText}`;
       rows.push({ ...base, status: 'manual', severity, message });
     }

@@ -1,4 +1,5 @@
 import type { BenchmarkView } from '../frameworks/view.js';
+import { CAT } from './benchmark-table.js';
 
 /** `controls --benchmark X`: every item of the benchmark, whether kubeharden automates it and with which controls. */
 export function renderBenchmarkItems(view: BenchmarkView, format: 'table' | 'json'): string {
@@ -22,9 +23,9 @@ export function renderBenchmarkItems(view: BenchmarkView, format: 'table' | 'jso
   for (const item of view.items) {
     if (item.section !== section) {
       section = item.section;
-      lines.push(section);
+      if (section) lines.push(section);
     }
-    const level = item.level ? `L${item.level}` : '  ';
+    const level = item.item.stig ? CAT[item.item.stig.severity]!.padEnd(7) : item.level ? `L${item.level}` : '  ';
     const assessment = (item.assessment ?? '').padEnd(9);
     const controls = item.automated ? `  [${item.controls.join(', ')}]` : '';
     lines.push(`  ${item.id.padEnd(idWidth)}  ${level}  ${assessment}  ${(item.automated ? 'automated' : 'manual').padEnd(9)}  ${item.title}${controls}`);

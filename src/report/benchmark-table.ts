@@ -16,6 +16,7 @@ const STATUS_COLOR: Partial<Record<ItemStatus, string>> = {
   'not-checked': '\x1b[2m',
 };
 const RESET = '\x1b[0m';
+export const CAT: Record<string, string> = { high: 'CAT I', medium: 'CAT II', low: 'CAT III' };
 const STATUS_WIDTH = 'not-applicable'.length;
 
 /** The terminal report of one benchmark: every item in benchmark order under its section, then the score. */
@@ -29,9 +30,9 @@ export function renderBenchmarkTable(view: BenchmarkView, options: BenchmarkTabl
   for (const item of view.items) {
     if (item.section !== section) {
       section = item.section;
-      lines.push(section);
+      if (section) lines.push(section);
     }
-    const level = item.level ? `L${item.level} ` : '';
+    const level = item.item.stig ? `${CAT[item.item.stig.severity]!.padEnd(7)} ` : item.level ? `L${item.level} ` : '';
     const controls = item.controls.length ? `  [${item.controls.join(', ')}]` : '';
     lines.push(`  ${paint(item.status, item.status.padEnd(STATUS_WIDTH))} ${item.id.padEnd(idWidth)}  ${level}${item.title}${controls}`);
     lines.push(...detailLines(item, options.showPassed ?? false));

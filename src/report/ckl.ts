@@ -1,7 +1,8 @@
 import type { ResultsDocument } from '../engine/result.js';
 import type { Framework, StigRule } from '../frameworks/framework.js';
 import type { BenchmarkView, ItemView } from '../frameworks/view.js';
-import { cklStatus, findingDetails, hasVerdict, missingRuleWarnings, stableUuid, waiverComments, xmlText, type Asset } from './stig-checklist.js';
+import { cklStatus, findingDetails, hasVerdict, missingRuleWarnings, stableUuid, waiverComments, type Asset } from './stig-checklist.js';
+import { escapeXml } from './xml.js';
 
 /** DPMS target id of the Kubernetes STIG (the XCCDF rules' `dc:identifier`). */
 const TARGET_KEY = '5376';
@@ -34,7 +35,7 @@ export function renderCkl(view: BenchmarkView, document: Pick<ResultsDocument, '
     '      <STIG_INFO>',
   ];
   for (const [name, value] of stig.info) {
-    out.push(`        <SI_DATA><SID_NAME>${name}</SID_NAME>${value === '' ? '' : `<SID_DATA>${xmlText(value)}</SID_DATA>`}</SI_DATA>`);
+    out.push(`        <SI_DATA><SID_NAME>${name}</SID_NAME>${value === '' ? '' : `<SID_DATA>${escapeXml(value)}</SID_DATA>`}</SI_DATA>`);
   }
   out.push('      </STIG_INFO>');
   for (const item of view.items) out.push(vuln(item, stig.ref, stig.uuid, document));
@@ -43,7 +44,7 @@ export function renderCkl(view: BenchmarkView, document: Pick<ResultsDocument, '
 }
 
 function el(name: string, value: string, indent: number): string {
-  return `${' '.repeat(indent)}<${name}>${xmlText(value)}</${name}>`;
+  return `${' '.repeat(indent)}<${name}>${escapeXml(value)}</${name}>`;
 }
 
 function stigInfo(framework: Framework) {
@@ -112,12 +113,12 @@ function vuln(item: ItemView, stigRef: string, stigUuid: string, document: Pick<
   ];
   const lines = ['      <VULN>'];
   for (const [name, value] of data) {
-    lines.push(`        <STIG_DATA><VULN_ATTRIBUTE>${name}</VULN_ATTRIBUTE><ATTRIBUTE_DATA>${xmlText(value)}</ATTRIBUTE_DATA></STIG_DATA>`);
+    lines.push(`        <STIG_DATA><VULN_ATTRIBUTE>${name}</VULN_ATTRIBUTE><ATTRIBUTE_DATA>${escapeXml(value)}</ATTRIBUTE_DATA></STIG_DATA>`);
   }
   lines.push(
     `        <STATUS>${cklStatus(item)}</STATUS>`,
-    `        <FINDING_DETAILS>${xmlText(findingDetails(item, document))}</FINDING_DETAILS>`,
-    `        <COMMENTS>${xmlText(waiverComments(item))}</COMMENTS>`,
+    `        <FINDING_DETAILS>${escapeXml(findingDetails(item, document))}</FINDING_DETAILS>`,
+    `        <COMMENTS>${escapeXml(waiverComments(item))}</COMMENTS>`,
     '        <SEVERITY_OVERRIDE></SEVERITY_OVERRIDE>',
     '        <SEVERITY_JUSTIFICATION></SEVERITY_JUSTIFICATION>',
     '      </VULN>',
@@ -149,7 +150,7 @@ export function mergeCkl(existing: string, view: BenchmarkView, document: Pick<R
     seen.add(item.id);
     if (!hasVerdict(item)) return block;
     updated.push(item.id);
-    const details = xmlText(findingDetails(item, document));
+    const details = escapeXml(findingDetails(item, document));
     const next = body
       .replace(/<STATUS>[^<]*<\/STATUS>|<STATUS\s*\/>/, `<STATUS>${cklStatus(item)}</STATUS>`)
       .replace(/<FINDING_DETAILS>[\s\S]*?<\/FINDING_DETAILS>|<FINDING_DETAILS\s*\/>/, `<FINDING_DETAILS>${details}</FINDING_DETAILS>`);

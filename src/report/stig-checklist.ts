@@ -148,28 +148,6 @@ export function stableUuid(...names: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/**
- * Text safe inside XML 1.0 elements and attributes: markup escaped, and characters XML 1.0 cannot
- * carry (C0 controls other than tab/newline/CR, U+FFFE/U+FFFF, lone surrogates) written as `\uXXXX`.
- */
-export function xmlText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
-      out += text[i]! + text[i + 1]!;
-      i++;
-    } else if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) {
-      out += `\\u${code.toString(16).padStart(4, '0')}`;
-    } else {
-      out += XML_ESCAPES[text[i]!] ?? text[i]!;
-    }
-  }
-  return out;
-}
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
-
 /** Severity → HDF impact (MITRE: 0.7 high, 0.5 medium, 0.3 low). */
 export function impactOf(severity: string | undefined): number {
   if (severity === 'critical' || severity === 'high') return 0.7;

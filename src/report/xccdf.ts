@@ -2,7 +2,8 @@ import type { Result, ResultsDocument } from '../engine/result.js';
 import type { BenchmarkView, ItemStatus, ItemView } from '../frameworks/view.js';
 import { VERSION } from '../version.js';
 import { subjectLabel } from './subject-label.js';
-import { xmlText, type Asset } from './stig-checklist.js';
+import type { Asset } from './stig-checklist.js';
+import { escapeXml } from './xml.js';
 
 const NS = 'http://checklists.nist.gov/xccdf/1.2';
 
@@ -35,21 +36,20 @@ export function renderXccdf(view: BenchmarkView, document: Pick<ResultsDocument,
   const end = document.scan.finishedAt;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<TestResult xmlns="${NS}" id="xccdf_io.kubeharden_testresult_${ncName(view.framework.id)}" start-time="${xmlText(document.scan.startedAt)}" end-time="${xmlText(end)}" version="${xmlText(view.framework.version || view.framework.id)}" test-system="kubeharden ${VERSION}">`,
+    `<TestResult xmlns="${NS}" id="xccdf_io.kubeharden_testresult_${ncName(view.framework.id)}" start-time="${escapeXml(document.scan.startedAt, true)}" end-time="${escapeXml(end, true)}" version="${escapeXml(view.framework.version || view.framework.id, true)}" test-system="kubeharden ${VERSION}">`,
     `  <benchmark href="#${benchmarkId}"/>`,
-    `  <title>kubeharden ${xmlText(view.framework.title)} results</title>`,
-    ...(view.note ? [`  <remark>${xmlText(view.note)}</remark>`] : []),
+    `  <title>kubeharden ${escapeXml(view.framework.title)} results</title>`,
+    ...(view.note ? [`  <remark>${escapeXml(view.note)}</remark>`] : []),
     '  <identity authenticated="false" privileged="false">kubeharden</identity>',
-    `  <target>${xmlText(asset.hostName || 'kubernetes')}</target>`,
-    ...(asset.hostIp ? [`  <target-address>${xmlText(asset.hostIp)}</target-address>`] : []),
+    `  <target>${escapeXml(asset.hostName || 'kubernetes')}</target>`,
+    ...(asset.hostIp ? [`  <target-address>${escapeXml(asset.hostIp)}</target-address>`] : []),
   ];
   for (const item of view.items) {
     const severity = item.severity && ['low', 'medium', 'high'].includes(item.severity) ? item.severity : 'unknown';
-    out.push(`  <rule-result idref="${xccdfRuleId(view, item)}" severity="${severity}" time="${xmlText(end)}"${item.item.stig ? ` weight="${item.item.stig.weight}"` : ''}>`);
+    out.push(`  <rule-result idref="${xccdfRuleId(view, item)}" severity="${severity}" time="${escapeXml(end, true)}"${item.item.stig ? ` weight="${item.item.stig.weight}"` : ''}>`);
     out.push(`    <result>${XCCDF_RESULT[item.status]}</result>`);
     for (const cci of item.item.stig?.ccis ?? []) out.push(`    <ident system="http://cyber.mil/cci">${cci}</ident>`);
-    if (item.item.stig) out.push(`    <ident system="http://cyber.mil/legacy">${item.item.stig.vulnId}</ident>`);
-    for (const message of messages(item)) out.push(`    <message severity="${message.severity}">${xmlText(message.text)}</message>`);
+    for (const message of messages(item)) out.push(`    <message severity="${message.severity}">${escapeXml(message.text)}</message>`);
     out.push('  </rule-result>');
   }
   const percent = view.score.percent ?? 0;

@@ -13,6 +13,7 @@ export const SAMPLE_CONTROLS: Pick<ControlMeta, 'id' | 'refs'>[] = [
   { id: 'controller-manager-service-account-credentials', refs: [{ framework: 'stig-v2r2', id: 'V-242381' }] },
   { id: 'secrets-in-env', refs: [{ framework: 'stig-v2r2', id: 'V-242415' }, { framework: 'cis-1.9', id: '5.4.1' }] },
   { id: 'kubelet-static-pod-path', refs: [{ framework: 'stig-v2r2', id: 'V-242397' }] },
+  { id: 'dashboard-not-deployed', refs: [{ framework: 'stig-v2r2', id: 'V-242395' }] },
   { id: 'privileged-container', refs: [{ framework: 'cis-1.9', id: '5.2.2' }, { framework: 'pss-baseline', id: 'privileged' }] },
 ];
 
@@ -35,6 +36,7 @@ export function sampleDocument(): ResultsDocument {
     result('etcd-peer-auto-tls', 'not-applicable', { type: 'component', kind: 'etcd', node: 'cp1' }, 'etcd does not run on this node'),
     result('secrets-in-env', 'pass', pod('api'), 'no secret in env'),
     result('secrets-in-env', 'fail', pod('worker'), 'env DB_PASSWORD comes from secretKeyRef db/password', 'high'),
+    result('dashboard-not-deployed', 'pass', { type: 'cluster', name: 'prod' }, 'no kubernetes-dashboard Deployment or Service in the cluster'),
     result('kubelet-static-pod-path', 'manual', { type: 'file', path: '/var/lib/kubelet/config.yaml', node: 'cp1' }, 'staticPodPath is set: confirm only control-plane pods use it'),
   ];
   return {

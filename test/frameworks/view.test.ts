@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CATALOG } from '../../src/controls/catalog.js';
 import { STATUSES, type Status } from '../../src/controls/control.js';
 import { chooseBenchmark, cisBenchmarkFor, kubernetesVersionOf } from '../../src/frameworks/benchmark-choice.js';
 import { benchmarkRows } from '../../src/frameworks/reporter-view.js';
@@ -70,8 +71,8 @@ describe('benchmarkView', () => {
   });
 
   it('scores automated items passed / evaluated (pass, fail, error); waived, n/a, manual and not-checked are left out', () => {
-    // pass: 376; fail: 377, 415; error: 379 → 1 of 4
-    assert.deepEqual(view.score, { passed: 1, evaluated: 4, automated: 8, percent: 25 });
+    // pass: 376, 395; fail: 377, 415; error: 379 → 2 of 5
+    assert.deepEqual(view.score, { passed: 2, evaluated: 5, automated: 9, percent: 40 });
     assert.deepEqual(scoreOf([]), { passed: 0, evaluated: 0, automated: 0, percent: null });
   });
 
@@ -103,17 +104,26 @@ describe('benchmarkView', () => {
   it('flattens into one row per item and subject for row-oriented reporters', () => {
     const rows = benchmarkRows(view);
     assert.equal(rows.framework, 'stig-v2r2');
-    assert.equal(rows.score, 25);
+    assert.equal(rows.score, 40);
     assert.equal(rows.items.filter((r) => r.item === 'V-242415').length, 2);
     const manual = rows.items.find((r) => r.item === 'V-242383')!;
     assert.equal(manual.status, 'manual');
-    assert.match(manual.message, /^manual check: /);
+    assert.equal(manual.message, manual.message.trim());
+    assert.match(manual.message, /namespace/i, 'the audit text');
     assert.match(rows.items.find((r) => r.item === 'V-242381')!.message, /^not checked by this scan/);
     assert.equal(new Set(rows.items.map((r) => r.item)).size, 95, 'no item dropped');
   });
 });
 
 describe('benchmark registry', () => {
+  it('knows every benchmark item a control of the catalog cites (no ref silently lost)', () => {
+    const known = new Set(FRAMEWORKS.flatMap((f) => f.items.flatMap((i) => i.refs.map((r) => `${r.framework} ${r.id}`))));
+    // NIST 800-53 and CCE are identifier systems, not benchmarks with an item list.
+    const identifiersOnly = ['nist-800-53', 'cce'];
+    const dangling = CATALOG.flatMap((c) => c.refs.filter((r) => !identifiersOnly.includes(r.framework) && !known.has(`${r.framework} ${r.id}`)).map((r) => `${c.id} → ${r.framework} ${r.id}`));
+    assert.deepEqual(dangling, []);
+  });
+
   it('has every benchmark with unique item ids', () => {
     assert.deepEqual(FRAMEWORKS.map((f) => f.id), [
       'cis-1.7', 'cis-1.8', 'cis-1.9', 'cis-1.10', 'cis-1.11', 'cis-1.12', 'stig-v2r2', 'nsa-cisa-1.2', 'pss-baseline', 'pss-restricted', 'eks-cac',
@@ -163,6 +173,8 @@ describe('benchmark registry', () => {
     const eks = findFramework('eks-cac')!;
     assert.equal(eks.items.length, 17);
     assert.ok(eks.items.some((i) => i.id === 'audit_logging'));
+    const byCce = benchmarkView({ results: [] }, 'eks-cac', { controls: [{ id: 'audit', refs: [{ framework: 'cce', id: 'CCE-87445-3' }] }] });
+    assert.deepEqual(byCce.items.find((i) => i.id === 'audit_logging')!.controls, ['audit'], 'a CCE ref maps to its rule');
   });
 });
 

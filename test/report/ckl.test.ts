@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { benchmarkView } from '../../src/frameworks/view.js';
 import { mergeCkl, readCkl, renderCkl } from '../../src/report/ckl.js';
-import { cklStatus, assetOf, xmlText, AssetError } from '../../src/report/stig-checklist.js';
+import { cklStatus, assetOf, AssetError } from '../../src/report/stig-checklist.js';
 import { SAMPLE_CONTROLS, sampleDocument } from '../frameworks/sample-results.js';
 import { STIG_REFERENCE, XMLLINT, xsdErrors, xmlWellFormedErrors } from './schema-check.js';
 
@@ -51,6 +51,8 @@ describe('ckl (STIG Viewer 2 checklist)', () => {
     assert.equal(vuln('V-242381').status, 'Not_Reviewed', 'not checked');
     assert.equal(vuln('V-242397').status, 'Not_Reviewed', 'manual result');
     assert.equal(vuln('V-242383').status, 'Not_Reviewed', 'manual rule');
+    assert.equal(vuln('V-242395').status, 'NotAFinding', 'cluster result');
+    assert.match(vuln('V-242395').findingDetails, /\[pass\] cluster prod: no kubernetes-dashboard/);
     const statuses = new Set(parsed.vulns.map((v) => v.status));
     assert.deepEqual([...statuses].sort(), ['NotAFinding', 'Not_Applicable', 'Not_Reviewed', 'Open']);
     assert.equal(cklStatus({ status: 'pass' }), 'NotAFinding');
@@ -84,7 +86,6 @@ describe('ckl (STIG Viewer 2 checklist)', () => {
   });
 
   it('escapes characters XML 1.0 cannot carry', () => {
-    assert.equal(xmlText('a\u0000b\u001bc\ttab & <x> "q"'), 'a\\u0000b\\u001bc\ttab &amp; &lt;x&gt; &quot;q&quot;');
     const nasty = sampleDocument();
     nasty.results[1]!.message = 'bell\u0007 and ]]> and \ud800 lone';
     const text = renderCkl(benchmarkView(nasty, 'stig-v2r2', { controls: SAMPLE_CONTROLS }), nasty, asset);

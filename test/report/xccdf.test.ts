@@ -31,7 +31,7 @@ describe('xccdf (XCCDF 1.2 TestResult)', () => {
     assert.equal(resultOf(stig, 'xccdf_mil.disa.stig_rule_SV-242380r960759_rule'), 'notapplicable');
     assert.equal(resultOf(stig, 'xccdf_mil.disa.stig_rule_SV-242381r960768_rule'), 'notchecked');
     assert.match(stig, /<ident system="http:\/\/cyber.mil\/cci">CCI-000068<\/ident>/);
-    assert.match(stig, /<score system="urn:xccdf:scoring:default" maximum="100">25<\/score>/);
+    assert.match(stig, /<score system="urn:xccdf:scoring:default" maximum="100">40<\/score>/);
     assert.match(stig, /<target>cp1<\/target>\s*<target-address>10.0.0.5<\/target-address>/);
   });
 });
