@@ -18,6 +18,12 @@ const program = new Command()
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`kubeharden: ${text.replace(/^error: /, '')}`) });
 
+// `kubeharden … | head`: the reader closing the pipe is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 registerScanCommand(program);
 registerClusterCommands(program);
 registerNodeCommand(program);

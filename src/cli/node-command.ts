@@ -6,15 +6,15 @@ import { inputErrorResult } from '../engine/input-errors.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { filesNeeded, nodeTarget, scanNode } from '../engine/scan-node.js';
 import { readNode } from '../sources/node/index.js';
+import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
-interface NodeFlags extends ExemptionFlags {
+interface NodeFlags extends ExemptionFlags, BenchmarkFlags {
   root: string;
   format: string;
   output?: string;
   failOn: string;
-  benchmark?: string;
   kubernetesVersion?: string;
   showPassed?: boolean;
 }
@@ -27,10 +27,9 @@ export function registerNodeCommand(program: Command): void {
     .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
-    .option('--benchmark <name>', 'benchmark view to report (e.g. cis-1.10, stig-v2r2); accepted, all controls are run')
     .option('--kubernetes-version <version>', 'the Kubernetes version whose defaults apply, where the node does not show it (k3s, node images)')
     .option('--show-passed', 'list passing subjects in the table too');
-  addExemptionOptions(command)
+  addExemptionOptions(addBenchmarkOptions(command))
     .addHelpText(
       'after',
       `
@@ -45,11 +44,13 @@ Exit codes: 0 nothing at or above --fail-on failed; 1 findings at or above it; 2
 Examples:
   sudo kubeharden node
   kubeharden node --root /mnt/node-image --format json -o node.json
-  kubeharden node --benchmark stig-v2r2 --fail-on medium`,
+  kubeharden node --benchmark stig-v2r2 --fail-on medium
+  kubeharden node --benchmark stig-v2r2 --format ckl -o node1.ckl     # STIG Viewer checklist of this node`,
     )
     .action(async (flags: NodeFlags) => {
       const format = parseFormat(flags.format);
       const failOn = parseFailOn(flags.failOn);
+      parseBenchmark(flags.benchmark);
       let isDir = false;
       try {
         isDir = statSync(flags.root).isDirectory();
@@ -79,7 +80,7 @@ Examples:
       const warnings = reportWaiverWarnings(waivers);
       const document = resultsDocument(results, [target], startedAt);
       if (warnings.length > 0) document.scan = { ...document.scan, warnings };
-      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed });
+      await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });
       process.exitCode = exitCodeFor(results, failOn);
     });
 }

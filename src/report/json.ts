@@ -34,6 +34,7 @@ export class JsonResultsStream {
   private readonly ownsFd: boolean;
   private buffer = '';
   private count = 0;
+  private readerGone = false;
   readonly summary: Summary = emptySummary();
 
   constructor(path: string | undefined, envelope: Envelope) {
@@ -57,16 +58,19 @@ export class JsonResultsStream {
 
   private flush(): void {
     const bytes = Buffer.from(this.buffer, 'utf8');
+    this.buffer = '';
     let offset = 0;
-    while (offset < bytes.length) {
+    while (offset < bytes.length && !this.readerGone) {
       try {
         offset += writeSync(this.fd, bytes, offset);
       } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // The reader went away (`| head`): stop writing, as other CLI tools do.
+        if (code === 'EPIPE') this.readerGone = true;
         // stdout may be a non-blocking pipe; wait for the reader rather than lose output.
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        else if (code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        else throw error;
       }
     }
-    this.buffer = '';
   }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readCkl } from '../../src/report/ckl.js';
+import { kubeadmWorker } from '../sources/node/fixtures.js';
 
 const CLI = join('dist', 'src', 'cli', 'main.js');
 
@@ -93,6 +94,24 @@ describe('--benchmark on the CLI', () => {
     assert.equal(out.code, 0, out.stderr);
     assert.match(out.stdout, /^CIS Kubernetes Benchmark v1\.12\n\(Kubernetes version unknown/);
     assert.match(out.stdout, /^ {2}fail +5\.2\.2 /m);
+  });
+
+  it('node --benchmark stig-v2r2 --format ckl writes the node\'s STIG Viewer checklist', () => {
+    const b = kubeadmWorker();
+    try {
+      const out = run(['node', '--root', b.dir, '--benchmark', 'stig-v2r2', '--format', 'ckl']);
+      assert.equal(out.code, 1, out.stderr);
+      const ckl = readCkl(out.stdout);
+      assert.equal(ckl.vulns.length, 95);
+      assert.equal(ckl.asset.HOST_NAME, 'worker1');
+      const sshd = ckl.vulns.find((v) => v.data.Vuln_Num?.[0] === 'V-242393')!;
+      assert.equal(sshd.status, 'Open');
+      assert.match(sshd.findingDetails, /\[fail\] sshd on worker1/);
+      assert.ok(ckl.vulns.some((v) => v.status === 'NotAFinding'), 'some rules pass on the worker');
+      assert.ok(ckl.vulns.some((v) => v.status === 'Not_Reviewed'), 'manual rules stay Not_Reviewed');
+    } finally {
+      b.cleanup();
+    }
   });
 
   it('writes every assessor format', () => {
