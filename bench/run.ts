@@ -1,11 +1,12 @@
 // `npm run bench`: generates deterministic corpora and measures the scanner against the YAML floor.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { generateCorpus } from './generate-corpus.js';
+import { measureLiveCluster, measureNodeAudit } from './live-and-node.js';
 
 interface Measurement {
   name: string;
@@ -48,15 +49,36 @@ function measureFloor(dir: string): number {
   return performance.now() - started;
 }
 
+function parseChild(stderr: string, ms: number, code: number | null): { ms: number; peakRssMiB: number; code: number | null } {
+  const marker = /KUBEHARDEN_BENCH (\{.*\})/.exec(stderr);
+  if (!marker) throw new Error(`no measurement from child: ${stderr.slice(-2000)}`);
+  const { maxRssKiB } = JSON.parse(marker[1]!) as { maxRssKiB: number };
+  return { ms, peakRssMiB: maxRssKiB / 1024, code };
+}
+
 /** Runs the CLI in a child process; returns wall time and the child's peak RSS. */
 function runCli(args: string[]): { ms: number; peakRssMiB: number; code: number | null } {
   const started = performance.now();
   const child = spawnSync(process.execPath, [childScript, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const ms = performance.now() - started;
-  const marker = /KUBEHARDEN_BENCH (\{.*\})/.exec(child.stderr ?? '');
-  if (!marker) throw new Error(`no measurement from child: ${child.stderr?.slice(-2000)}`);
-  const { maxRssKiB } = JSON.parse(marker[1]!) as { maxRssKiB: number };
-  return { ms, peakRssMiB: maxRssKiB / 1024, code: child.status };
+  return parseChild(child.stderr ?? '', performance.now() - started, child.status);
+}
+
+/** The same, without blocking this process (which serves the loopback API server of the live measurement). */
+function runCliAsync(args: string[]): Promise<{ ms: number; peakRssMiB: number; code: number | null }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [childScript, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        resolve(parseChild(stderr, performance.now() - started, code));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
 }
 
 const root = mkdtempSync(join(tmpdir(), 'kubeharden-bench-'));
@@ -85,6 +107,11 @@ try {
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { force: true });
   }
+  if (process.env.BENCH_SKIP_LIVE !== '1') {
+    const live = await measureLiveCluster(Number(process.env.BENCH_PODS ?? 50_000), repetitions, runCliAsync, median);
+    measurements.push(...live);
+  }
+  measurements.push(measureNodeAudit(repetitions, runCli, median));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

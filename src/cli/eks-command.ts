@@ -14,7 +14,6 @@ import { connect } from './cluster-command.js';
 import type { SourcedObject } from '../evidence/kube-object.js';
 import { readManifests } from '../sources/manifests/index.js';
 import { collectEksFromDir, EksInputError } from '../sources/eks/from-dir.js';
-import { collectEksLive } from '../sources/eks/live.js';
 import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
 import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
@@ -96,6 +95,8 @@ Examples:
           for (const skip of collection.skipped) process.stderr.write(`kubeharden: note: ${skip.file}: skipped: ${skip.reason}\n`);
           Object.assign(target, { fromDir: flags.fromDir, recognised: collection.recognised, skipped: collection.skipped });
         } else {
+          // The AWS SDK loads only for live EKS scans: importing it costs every other command most of a second.
+          const { collectEksLive } = await import('../sources/eks/live.js');
           evidence = await collectEksLive({ clusterName: flags.cluster!, region: flags.region, endpointUrl: flags.endpointUrl, profile: flags.profile });
           Object.assign(target, flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {});
         }

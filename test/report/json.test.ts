@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { it } from 'node:test';
 import type { Result } from '../../src/engine/result.js';
 import { resultsDocument } from '../../src/engine/results-document.js';
-import { JsonResultsStream, renderJson } from '../../src/report/json.js';
+import { JsonResultsStream, renderJson, resultJson } from '../../src/report/json.js';
 
 const result = (name: string, status: Result['status']): Result => ({
   control: 'privileged-container',
@@ -30,3 +30,16 @@ for (const results of [[], [result('a', 'pass'), result('b', 'fail'), result('c'
     assert.deepEqual(stream.summary, document.summary);
   });
 }
+
+it('serializes each result exactly as JSON.stringify does (key order, optional fields, unknown keys)', () => {
+  const base = result('x', 'waived');
+  const variants: Result[] = [
+    base,
+    { ...base, remediation: 'fix "it"' },
+    { ...base, remediation: 'r', waiver: { justification: 'lab', expires: '2999-01-01', source: '.kubeharden.yaml:2' } },
+    { ...base, refs: [] },
+    { ...base, extra: 1 } as unknown as Result,
+  ];
+  for (const r of variants) assert.equal(resultJson(r), JSON.stringify(r));
+  assert.equal(resultJson(base), resultJson(base), 'cached refs give the same text');
+});
