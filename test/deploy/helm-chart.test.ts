@@ -40,6 +40,12 @@ describe('deploy/helm/kubeharden', () => {
     for (const object of shipped) assert.deepEqual(byKey.get(key(object)), object, key(object));
   });
 
+  it('leaves the namespace out with createNamespace: false', () => {
+    const kinds = parseRendered(renderChart(CHART, 'kubeharden', { createNamespace: false })).map((o) => o.kind);
+    assert.ok(kinds.includes('CronJob'));
+    assert.ok(!kinds.includes('Namespace'));
+  });
+
   it('the chart version and default image tag follow package.json', () => {
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
     const chart = load(readFileSync(`${CHART}/Chart.yaml`, 'utf8')) as { appVersion: string; version: string };
