@@ -8,7 +8,8 @@ import { KUBELET_CONFIG, deployment, namespace, node, pod, podSpec, container } 
 import { startFakeApiServer, type FakeObject } from '../test/support/fake-apiserver.js';
 import { kubeadmControlPlane } from '../test/sources/node/fixtures.js';
 
-interface Measurement {
+/** One row of the benchmark table (and of bench/results.json). */
+export interface Measurement {
   name: string;
   resources?: number;
   medianMs: number;
@@ -19,7 +20,7 @@ interface Measurement {
   note?: string;
 }
 
-interface CliRun {
+export interface CliRun {
   ms: number;
   peakRssMiB: number;
   code: number | null;

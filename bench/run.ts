@@ -6,18 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { generateCorpus } from './generate-corpus.js';
-import { measureLiveCluster, measureNodeAudit } from './live-and-node.js';
+import { measureLiveCluster, measureNodeAudit, type CliRun, type Measurement } from './live-and-node.js';
 
-interface Measurement {
-  name: string;
-  resources?: number;
-  medianMs: number;
-  runsMs: number[];
-  resourcesPerSecond?: number;
-  ratioToFloor?: number;
-  peakRssMiB?: number;
-  note?: string;
-}
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const repetitions = Number(process.env.BENCH_REPETITIONS ?? 3);
@@ -49,7 +39,7 @@ function measureFloor(dir: string): number {
   return performance.now() - started;
 }
 
-function parseChild(stderr: string, ms: number, code: number | null): { ms: number; peakRssMiB: number; code: number | null } {
+function parseChild(stderr: string, ms: number, code: number | null): CliRun {
   const marker = /KUBEHARDEN_BENCH (\{.*\})/.exec(stderr);
   if (!marker) throw new Error(`no measurement from child: ${stderr.slice(-2000)}`);
   const { maxRssKiB } = JSON.parse(marker[1]!) as { maxRssKiB: number };
@@ -57,14 +47,14 @@ function parseChild(stderr: string, ms: number, code: number | null): { ms: numb
 }
 
 /** Runs the CLI in a child process; returns wall time and the child's peak RSS. */
-function runCli(args: string[]): { ms: number; peakRssMiB: number; code: number | null } {
+function runCli(args: string[]): CliRun {
   const started = performance.now();
   const child = spawnSync(process.execPath, [childScript, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return parseChild(child.stderr ?? '', performance.now() - started, child.status);
 }
 
 /** The same, without blocking this process (which serves the loopback API server of the live measurement). */
-function runCliAsync(args: string[]): Promise<{ ms: number; peakRssMiB: number; code: number | null }> {
+function runCliAsync(args: string[]): Promise<CliRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
