@@ -78,7 +78,7 @@ const APISERVER_HARDENING = [
   '--request-timeout=300s',
 ];
 
-const CONTROLLER_MANAGER_DEFAULT_FLAGS = [
+export const CONTROLLER_MANAGER_DEFAULT_FLAGS = [
   'kube-controller-manager',
   '--allocate-node-cidrs=true',
   '--authentication-kubeconfig=/etc/kubernetes/controller-manager.conf',
@@ -99,7 +99,7 @@ const CONTROLLER_MANAGER_DEFAULT_FLAGS = [
   '--use-service-account-credentials=true',
 ];
 
-const SCHEDULER_DEFAULT_FLAGS = [
+export const SCHEDULER_DEFAULT_FLAGS = [
   'kube-scheduler',
   '--authentication-kubeconfig=/etc/kubernetes/scheduler.conf',
   '--authorization-kubeconfig=/etc/kubernetes/scheduler.conf',

@@ -2,6 +2,7 @@
  * Realistic node roots: the files, modes and owners each distribution really writes (kubeadm
  * v1.30, k3s v1.30, RKE2 v1.30, EKS AL2023 nodeadm, Bottlerocket), built in temp dirs.
  */
+import { CONTROLLER_MANAGER_DEFAULT_FLAGS, SCHEDULER_DEFAULT_FLAGS } from '../../controls/component/kubeadm-manifests.js';
 import { NodeRootBuilder, type Owned } from './node-root-builder.js';
 
 const staticPod = (name: string, image: string, command: string[], volumes = ''): string => `apiVersion: v1
@@ -49,36 +50,6 @@ export const KUBEADM_APISERVER_FLAGS = [
   '--service-cluster-ip-range=10.96.0.0/12',
   '--tls-cert-file=/etc/kubernetes/pki/apiserver.crt',
   '--tls-private-key-file=/etc/kubernetes/pki/apiserver.key',
-];
-
-const KUBEADM_CM_FLAGS = [
-  'kube-controller-manager',
-  '--allocate-node-cidrs=true',
-  '--authentication-kubeconfig=/etc/kubernetes/controller-manager.conf',
-  '--authorization-kubeconfig=/etc/kubernetes/controller-manager.conf',
-  '--bind-address=127.0.0.1',
-  '--client-ca-file=/etc/kubernetes/pki/ca.crt',
-  '--cluster-cidr=10.244.0.0/16',
-  '--cluster-name=kubernetes',
-  '--cluster-signing-cert-file=/etc/kubernetes/pki/ca.crt',
-  '--cluster-signing-key-file=/etc/kubernetes/pki/ca.key',
-  '--controllers=*,bootstrapsigner,tokencleaner',
-  '--kubeconfig=/etc/kubernetes/controller-manager.conf',
-  '--leader-elect=true',
-  '--requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt',
-  '--root-ca-file=/etc/kubernetes/pki/ca.crt',
-  '--service-account-private-key-file=/etc/kubernetes/pki/sa.key',
-  '--service-cluster-ip-range=10.96.0.0/12',
-  '--use-service-account-credentials=true',
-];
-
-const KUBEADM_SCHEDULER_FLAGS = [
-  'kube-scheduler',
-  '--authentication-kubeconfig=/etc/kubernetes/scheduler.conf',
-  '--authorization-kubeconfig=/etc/kubernetes/scheduler.conf',
-  '--bind-address=127.0.0.1',
-  '--kubeconfig=/etc/kubernetes/scheduler.conf',
-  '--leader-elect=true',
 ];
 
 const KUBEADM_ETCD_FLAGS = [
@@ -242,8 +213,8 @@ export function kubeadmControlPlane(opts: { hardened: boolean }): NodeRootBuilde
     : KUBEADM_APISERVER_FLAGS;
   b.dirAt('/etc/kubernetes/manifests', { mode: 0o700 });
   b.file('/etc/kubernetes/manifests/kube-apiserver.yaml', staticPod('kube-apiserver', `registry.k8s.io/kube-apiserver:${version}`, apiserver), { mode: SECRET });
-  b.file('/etc/kubernetes/manifests/kube-controller-manager.yaml', staticPod('kube-controller-manager', `registry.k8s.io/kube-controller-manager:${version}`, KUBEADM_CM_FLAGS), { mode: SECRET });
-  b.file('/etc/kubernetes/manifests/kube-scheduler.yaml', staticPod('kube-scheduler', `registry.k8s.io/kube-scheduler:${version}`, KUBEADM_SCHEDULER_FLAGS), { mode: SECRET });
+  b.file('/etc/kubernetes/manifests/kube-controller-manager.yaml', staticPod('kube-controller-manager', `registry.k8s.io/kube-controller-manager:${version}`, CONTROLLER_MANAGER_DEFAULT_FLAGS), { mode: SECRET });
+  b.file('/etc/kubernetes/manifests/kube-scheduler.yaml', staticPod('kube-scheduler', `registry.k8s.io/kube-scheduler:${version}`, SCHEDULER_DEFAULT_FLAGS), { mode: SECRET });
   b.file('/etc/kubernetes/manifests/etcd.yaml', staticPod('etcd', 'registry.k8s.io/etcd:3.5.12-0', KUBEADM_ETCD_FLAGS), { mode: SECRET });
   for (const name of ['admin.conf', 'super-admin.conf', 'scheduler.conf', 'controller-manager.conf']) {
     b.file(`/etc/kubernetes/${name}`, KUBECONFIG(name), { mode: SECRET });
