@@ -74,11 +74,11 @@ export class ObjectEvaluator {
   }
 
   evaluate(sourced: SourcedObject, emitResult: (result: Result) => void): void {
-    this.inventory?.add(sourced);
-    const workload = this.workloadControls.length > 0 ? workloadOf(sourced, this.workloadOptions) : undefined;
+    const workload = workloadOf(sourced, this.workloadOptions);
+    this.inventory?.add(sourced, workload);
     const { waivers } = this.workloadOptions;
     const emit = waivers ? (result: Result) => emitResult(waivers.apply(result, sourced, workload?.podMetadata)) : emitResult;
-    if (workload) {
+    if (workload && this.workloadControls.length > 0) {
       for (const control of this.workloadControls) {
         for (const check of control.evaluate(workload)) emit(toResult(control, check, resourceSubject(sourced, check)));
       }

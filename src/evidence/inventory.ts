@@ -1,5 +1,6 @@
 import { isNamespacedKind } from './api-resources.js';
 import type { FieldPath, KubeObject, SourcedObject } from './kube-object.js';
+import { retainedObject, retainedWorkload } from './retained.js';
 import { BUILT_IN_POD_TEMPLATE_PATHS, workloadOf, type WorkloadOptions, type WorkloadView } from './workload.js';
 
 /** Pseudo-kind for inventory controls that need every object with a pod template. */
@@ -88,7 +89,8 @@ export class Inventory {
     this.wanted = kinds === 'all' ? undefined : new Set(kinds);
   }
 
-  add(sourced: SourcedObject): void {
+  /** `workload`: the object's workload view when the caller has it (else it is derived). */
+  add(sourced: SourcedObject, workload: WorkloadView | undefined = workloadOf(sourced, this.options)): void {
     const { object } = sourced;
     if (object.kind === 'Namespace') {
       const name = nameOf(object);
@@ -99,11 +101,11 @@ export class Inventory {
       if (where) {
         const facts = this.facts(where.namespace);
         facts.objectCount += 1;
-        facts.firstObject ??= sourced;
+        facts.firstObject ??= retainedObject(sourced);
         if (where.assumed) facts.assumedCount += 1;
-        if (workloadOf(sourced, this.options)) {
+        if (workload) {
           facts.workloadCount += 1;
-          facts.firstWorkload ??= sourced;
+          facts.firstWorkload ??= retainedObject(sourced);
         }
       }
     }
@@ -114,10 +116,7 @@ export class Inventory {
       const key = `${object.kind}/${namespaceOf(object)?.namespace ?? ''}/${nameOf(object)}`;
       if (!this.byKey.has(key)) this.byKey.set(key, sourced);
     }
-    if (!this.wanted || this.wanted.has(WORKLOAD_KIND)) {
-      const workload = workloadOf(sourced, this.options);
-      if (workload) this.workloadList.push(workload);
-    }
+    if (workload && (!this.wanted || this.wanted.has(WORKLOAD_KIND))) this.workloadList.push(retainedWorkload(workload, this.options));
   }
 
   private facts(name: string): NamespaceFacts {
@@ -153,7 +152,10 @@ export class Inventory {
     return kinds.flatMap((kind) => this.byKind.get(kind) ?? []);
   }
 
-  /** Every object with a pod template, in the order seen. */
+  /**
+   * Every object with a pod template, in the order seen, as retainedWorkload keeps it: metadata
+   * and the pod spec's scalar fields, no containers.
+   */
   workloads(): readonly WorkloadView[] {
     return this.workloadList;
   }

@@ -99,11 +99,12 @@ export function* objectsOfText(file: string, text: string, limits: ParseLimits =
     }
     const { value, lines } = parsed;
     if (value === null || value === undefined) continue;
-    const origin = (root: unknown, prefix: (string | number)[]) => ({
+    // Each origin holds its own object, not the document: a List item kept for later does not keep the whole List.
+    const origin = (node: unknown) => ({
       file,
       documentIndex: document.index,
-      line: lines.lineOf(root, prefix),
-      lineOf: (path: readonly (string | number)[]) => lines.lineOf(root, [...prefix, ...path]),
+      line: lines.lineOf(node, []),
+      lineOf: (path: readonly (string | number)[]) => lines.lineOf(node, path),
     });
     if (!isKubeObject(value)) {
       const what = isRecord(value) ? 'has no apiVersion and kind' : 'is not a mapping';
@@ -115,7 +116,7 @@ export function* objectsOfText(file: string, text: string, limits: ParseLimits =
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         if (isKubeObject(item)) {
-          yield { type: 'object', item: { object: item, origin: origin(value, ['items', i]) } };
+          yield { type: 'object', item: { object: item, origin: origin(item) } };
         } else {
           yield {
             type: 'problem',
@@ -125,7 +126,7 @@ export function* objectsOfText(file: string, text: string, limits: ParseLimits =
       }
       continue;
     }
-    yield { type: 'object', item: { object: value as KubeObject, origin: origin(value, []) } };
+    yield { type: 'object', item: { object: value as KubeObject, origin: origin(value) } };
   }
 }
 
