@@ -2,7 +2,8 @@ import type { Check, ComponentControl, Control, ControlMeta, ObjectControl, Work
 import { objectComponents, type PodComponent } from '../evidence/component-config/pod.js';
 import type { SourcedObject } from '../evidence/kube-object.js';
 import { workloadOf, type WorkloadOptions } from '../evidence/workload.js';
-import type { Inventory } from '../evidence/inventory.js';
+import type { Inventory, InventoryExport } from '../evidence/inventory.js';
+import { portableSourced, sourcedOf, type PortableSourced } from '../evidence/retained.js';
 import type { Result, Subject } from './result.js';
 import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import type { WaiverSet } from './waivers.js';
@@ -44,6 +45,13 @@ export function toResult(meta: ControlMeta, check: Check, subject: Subject): Res
   };
   if (check.status === 'fail' || check.status === 'error' || check.status === 'manual') result.remediation = meta.remediation;
   return result;
+}
+
+/** What an evaluator keeps for finish(), as plain data (see exportState). */
+export interface EvaluatorState {
+  inventory?: InventoryExport;
+  /** Control-plane Pods, for the component controls that compare components. */
+  components: PortableSourced[];
 }
 
 /** Runs every per-object control of `controls` over one object; results come out in catalog order. */
@@ -96,6 +104,23 @@ export class ObjectEvaluator {
           this.emitComponentChecks(control, sourced, component, [], emit);
         }
       }
+    }
+  }
+
+  /** What this evaluator keeps for finish(), as plain data: a worker thread's, for the main thread's evaluator. */
+  exportState(): EvaluatorState {
+    return {
+      ...(this.inventory ? { inventory: this.inventory.export() } : {}),
+      components: [...new Set(this.seenComponents.map((seen) => seen.sourced))].map(portableSourced),
+    };
+  }
+
+  /** Takes over what another evaluator kept, as if its objects had been evaluated here next. */
+  absorb(state: EvaluatorState): void {
+    if (state.inventory) this.inventory?.absorb(state.inventory);
+    for (const portable of state.components) {
+      const sourced = sourcedOf(portable);
+      for (const component of objectComponents(sourced)) this.seenComponents.push({ sourced, component });
     }
   }
 

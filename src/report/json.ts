@@ -224,13 +224,13 @@ export class JsonResultsStream {
     this.encoder.encode(result);
   }
 
-  /** Appends results another encoder already turned into bytes (a worker's), `count` of them, tallied in `summary`. */
-  writeEncoded(bytes: Buffer, count: number, summary: Summary): void {
+  /** Appends `count` results another encoder (a worker's) already turned into bytes; `summary` tallies them. */
+  writeEncoded(chunks: readonly Uint8Array[], count: number, summary: Summary): void {
     if (count === 0) return;
-    // The worker's first result has no leading comma; here it follows earlier ones.
+    // The other encoder's first result has no leading comma; here it may follow earlier ones.
     if (this.encoder.count > 0) this.encoder.append(',');
     this.encoder.flush();
-    this.writeBytes(bytes);
+    for (const chunk of chunks) this.writeBytes(chunk);
     this.encoder.count += count;
     for (const status of Object.keys(summary) as (keyof Summary)[]) this.summary[status] += summary[status];
   }
@@ -241,7 +241,7 @@ export class JsonResultsStream {
     if (this.ownsFd) closeSync(this.fd);
   }
 
-  private writeBytes(bytes: Buffer): void {
+  private writeBytes(bytes: Uint8Array): void {
     let offset = 0;
     while (offset < bytes.length && !this.readerGone) {
       try {

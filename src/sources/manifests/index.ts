@@ -18,6 +18,8 @@ export interface InputProblem {
   level: 'error' | 'note';
 }
 
+export type { ManifestFile };
+
 export type ManifestItem = { type: 'object'; item: SourcedObject } | { type: 'problem'; problem: InputProblem };
 
 export interface ManifestSourceOptions extends Partial<ParseLimits> {
@@ -38,25 +40,37 @@ export async function* readManifests(paths: string[], options: ManifestSourceOpt
     maxExpandedNodes: options.maxExpandedNodes ?? DEFAULT_PARSE_LIMITS.maxExpandedNodes,
   };
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const problems: { path: string; message: string }[] = [];
-  const filePaths = paths.filter((p) => p !== '-');
-  const files = await discoverManifestFiles(filePaths, problems);
-  for (const problem of problems) {
-    const isNote = problem.message.includes('not followed') || problem.message.includes('broken symlink');
-    yield { type: 'problem', problem: { file: problem.path, message: problem.message, level: isNote ? 'note' : 'error' } };
-  }
+  const { files, problems } = await discoverManifests(paths);
+  for (const problem of problems) yield { type: 'problem', problem };
   if (paths.includes('-')) {
     const text = await readStream(options.stdin ?? process.stdin);
     yield* objectsOfText('<stdin>', text, limits);
   }
-  for (const file of files) {
-    const text = await readFileBounded(file, maxFileBytes);
-    if (typeof text !== 'string') {
-      yield { type: 'problem', problem: text };
-      continue;
-    }
-    yield* objectsOfText(file.display, text, limits);
+  for (const file of files) yield* readManifestFile(file, { ...options, ...limits, maxFileBytes });
+}
+
+/** The objects (and problems) of one discovered file. */
+export async function* readManifestFile(file: ManifestFile, options: ManifestSourceOptions = {}): AsyncGenerator<ManifestItem> {
+  const text = await readFileBounded(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (typeof text !== 'string') {
+    yield { type: 'problem', problem: text };
+    return;
   }
+  yield* objectsOfText(file.display, text, {
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_PARSE_LIMITS.maxDocumentBytes,
+    maxExpandedNodes: options.maxExpandedNodes ?? DEFAULT_PARSE_LIMITS.maxExpandedNodes,
+  });
+}
+
+/** The files under `paths` (`-` excluded), and what could not be listed, as readManifests yields them first. */
+export async function discoverManifests(paths: string[]): Promise<{ files: ManifestFile[]; problems: InputProblem[] }> {
+  const found: { path: string; message: string }[] = [];
+  const files = await discoverManifestFiles(paths.filter((p) => p !== '-'), found);
+  const problems = found.map((problem): InputProblem => {
+    const isNote = problem.message.includes('not followed') || problem.message.includes('broken symlink');
+    return { file: problem.path, message: problem.message, level: isNote ? 'note' : 'error' };
+  });
+  return { files, problems };
 }
 
 async function readFileBounded(file: ManifestFile, maxFileBytes: number): Promise<string | InputProblem> {
