@@ -55,8 +55,8 @@ export interface ParallelScanOptions extends ManifestScanOptions {
 }
 
 /** Below this much input, starting threads (each loads the catalog) costs more than it saves. */
-const AUTO_MIN_BYTES = 2 * 1024 * 1024;
-const AUTO_MAX_JOBS = 8;
+export const AUTO_MIN_BYTES = 2 * 1024 * 1024;
+export const AUTO_MAX_JOBS = 8;
 
 /** Files per batch stop growing at this many bytes: small enough to spread the work, large enough to pay for the message. */
 const BATCH_BYTES = 256 * 1024;

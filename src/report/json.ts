@@ -88,8 +88,8 @@ type ResourceSubject = Extract<Result['subject'], { type: 'resource' }>;
 export class ResultEncoder {
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
-  private readonly prefixes = new Map<string, ControlPrefix>();
-  private lastSubject: (Omit<ResourceSubject, 'line'> & { head: Buffer }) | undefined;
+  private readonly prefixes = new Map<string, Map<string, ControlPrefix>>();
+  private lastObject: (Pick<ResourceSubject, 'apiVersion' | 'kind' | 'name' | 'namespace' | 'file'> & { heads: Map<string, Buffer> }) | undefined;
   /** Results encoded so far (the first gets no leading comma). */
   count = 0;
 
@@ -119,8 +119,9 @@ export class ResultEncoder {
   }
 
   /**
-   * The encoded subject of a resource up to its line — the same for every result about one
-   * object (and container) — from a one-entry cache, since an object's results come together.
+   * The encoded subject of a resource up to its line. It is the same for every result about one
+   * object and container, and an object's results come together: cached per container of the
+   * object last seen.
    */
   private resourceSubjectHead(subject: Result['subject']): Buffer | undefined {
     if (subject.type !== 'resource') return undefined;
@@ -131,18 +132,22 @@ export class ResultEncoder {
       order = at + 1;
     }
     if (typeof subject.line !== 'number' && subject.line !== undefined) return undefined;
-    const last = this.lastSubject;
+    let last = this.lastObject;
     if (
-      last && last.apiVersion === subject.apiVersion && last.kind === subject.kind && last.name === subject.name &&
-      last.namespace === subject.namespace && last.container === subject.container && last.file === subject.file
+      !last || last.apiVersion !== subject.apiVersion || last.kind !== subject.kind || last.name !== subject.name ||
+      last.namespace !== subject.namespace || last.file !== subject.file
     ) {
-      return last.head;
+      const { apiVersion, kind, name, namespace, file } = subject;
+      last = this.lastObject = { apiVersion, kind, name, namespace, file, heads: new Map() };
     }
-    const { line: _line, ...identity } = subject;
-    const json = flatObjectJson(identity);
-    if (json === '{}') return undefined;
-    this.lastSubject = { ...identity, head: Buffer.from(json.slice(0, -1), 'utf8') };
-    return this.lastSubject.head;
+    const container = subject.container ?? '';
+    let head = last.heads.get(container);
+    if (!head) {
+      const { line: _line, ...identity } = subject;
+      head = Buffer.from(flatObjectJson(identity).slice(0, -1), 'utf8');
+      last.heads.set(container, head);
+    }
+    return head;
   }
 
   private appendBytes(bytes: Buffer): void {
@@ -165,8 +170,9 @@ export class ResultEncoder {
   }
 
   private prefix(result: Result): ControlPrefix | undefined {
-    const key = `${result.control}\u0000${result.status}`;
-    let prefix = this.prefixes.get(key);
+    let byStatus = this.prefixes.get(result.control);
+    if (!byStatus) this.prefixes.set(result.control, (byStatus = new Map()));
+    let prefix = byStatus.get(result.status);
     if (!prefix) {
       const head = `{"control":${quote(result.control)},"title":${quote(result.title)},"severity":${quote(result.severity)},` +
         `"status":${quote(result.status)},"refs":${cachedRefsJson(result.refs)},"subject":`;
@@ -178,7 +184,7 @@ export class ResultEncoder {
         head: Buffer.from(head, 'utf8'),
         remediationJson: result.remediation === undefined ? '' : `,"remediation":${quote(result.remediation)}`,
       };
-      this.prefixes.set(key, prefix);
+      byStatus.set(result.status, prefix);
     }
     const same = prefix.title === result.title && prefix.severity === result.severity && prefix.refs === result.refs &&
       prefix.remediation === result.remediation;
