@@ -11,11 +11,11 @@ import { ClusterUnreachableError, collectCluster, DEFAULT_PAGE_SIZE, type Cluste
 import { KubeconfigError, loadKubeconfig } from '../sources/cluster/kubeconfig.js';
 import { KUBELET_CONFIGURATION } from '../sources/cluster/resources.js';
 import { openSnapshot, writeSnapshot } from '../sources/cluster/snapshot.js';
-import { JsonResultsStream } from '../report/json.js';
+import { decodeResults, JsonResultsStream } from '../report/json.js';
 import { VERSION } from '../version.js';
 import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { JOBS_HELP, parseBenchmark, parseFailOn, parseFormat, parseJobs, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
 export interface KubeFlags {
   kubeconfig?: string;
@@ -29,6 +29,7 @@ export interface KubeFlags {
 
 interface ClusterFlags extends KubeFlags, ExemptionFlags, BenchmarkFlags {
   snapshot?: string;
+  jobs?: string;
   format: string;
   output?: string;
   failOn: string;
@@ -57,7 +58,8 @@ export function registerClusterCommands(program: Command): void {
     .option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: critical, high, medium, low, info, none', 'low')
-    .option('--show-passed', 'list passing subjects in the table too');
+    .option('--show-passed', 'list passing subjects in the table too')
+    .option('-j, --jobs <n>', JOBS_HELP);
   addExemptionOptions(addBenchmarkOptions(clusterCommand))
     .addHelpText(
       'after',
@@ -102,6 +104,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
   const format = parseFormat(flags.format);
   const failOn = parseFailOn(flags.failOn);
   parseBenchmark(flags.benchmark);
+  const jobs = parseJobs(flags.jobs);
   const waivers = await loadWaivers(flags);
   const startedAt = new Date().toISOString();
   const namespace = flags.namespace;
@@ -141,6 +144,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
   // JSON is written as results arrive (50 000 pods); other formats need the whole document.
   const stream = format === 'json' ? new JsonResultsStream(flags.output, { schemaVersion: 1, tool: { name: 'kubeharden', version: VERSION } }) : undefined;
   for (const result of stream ? inputErrors : []) stream!.write(result);
+  const collected: Result[] = [];
   let scan;
   try {
     scan = await scanCluster(items, {
@@ -150,12 +154,19 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
       ownersFirst,
       // One namespace is not the whole cluster: what was not seen may exist elsewhere.
       complete: ownersFirst && namespace === undefined && (flags.snapshot === undefined || snapshotNamespace === undefined),
-      onResult: stream
-        ? (result) => {
-            exit.add(result);
-            stream.write(result);
-          }
-        : undefined,
+      onResult: (result) => {
+        exit.add(result);
+        if (stream) stream.write(result);
+        else collected.push(result);
+      },
+      // A live cluster of tens of thousands of pods is checked on worker threads too (a snapshot, read from a file, is not).
+      jobs: flags.snapshot === undefined ? jobs : 1,
+      failOn,
+      onEncoded: (batch) => {
+        exit.addCode(batch.exitCode);
+        if (stream) stream.writeEncoded(batch.chunks, batch.count, batch.summary);
+        else for (const result of decodeResults(batch.chunks)) collected.push(result);
+      },
     });
   } catch (error) {
     throw error instanceof ClusterUnreachableError ? new UsageError(error.message) : error;
@@ -170,8 +181,7 @@ async function runCluster(flags: ClusterFlags): Promise<void> {
   if (stream) {
     stream.end(scanInfo);
   } else {
-    const results = [...inputErrors, ...scan.results];
-    for (const result of scan.results) exit.add(result);
+    const results = [...inputErrors, ...collected];
     const document = resultsDocument(results, [target], startedAt, scanInfo.finishedAt);
     document.scan = scanInfo;
     await writeReport(document, { format, output: flags.output, showPassed: flags.showPassed, benchmark: flags });

@@ -123,3 +123,13 @@ function writeStdout(text: string): Promise<void> {
     process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
   });
 }
+
+export const JOBS_HELP = 'worker threads that check resources (default: one per CPU, up to 8, once the input is large; 1: none)';
+
+/** `--jobs`: a positive whole number; `auto` when not given. */
+export function parseJobs(value: string | undefined): number | 'auto' {
+  if (value === undefined) return 'auto';
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs <= 0) throw new UsageError(`--jobs must be a positive whole number, not "${value}"`);
+  return jobs;
+}

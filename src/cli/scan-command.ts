@@ -4,13 +4,13 @@ import { ExitCodeTracker } from '../engine/exit-code.js';
 import type { Result, ScanTarget } from '../engine/result.js';
 import { scanManifestsInParallel } from '../engine/parallel-scan.js';
 import type { InputProblem } from '../sources/manifests/index.js';
-import { JsonResultsStream } from '../report/json.js';
+import { decodeResults, JsonResultsStream } from '../report/json.js';
 import { VERSION } from '../version.js';
 import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
 import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { JOBS_HELP, parseBenchmark, parseFailOn, parseFormat, parseJobs, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
 interface ScanFlags extends BenchmarkFlags, ExemptionFlags {
   format: string;
@@ -20,11 +20,6 @@ interface ScanFlags extends BenchmarkFlags, ExemptionFlags {
   showPassed?: boolean;
   maxDocumentBytes?: string;
   jobs?: string;
-}
-
-/** The results of encoded batches (a worker's JSON array items), for the formats that need the whole document. */
-function decodeResults(chunks: readonly Uint8Array[]): Result[] {
-  return JSON.parse(`[${Buffer.concat(chunks).toString('utf8')}]`) as Result[];
 }
 
 export function registerScanCommand(program: Command): void {
@@ -43,7 +38,7 @@ export function registerScanCommand(program: Command): void {
     )
     .option('--show-passed', 'list passing subjects in the table too')
     .option('--max-document-bytes <n>', 'refuse YAML documents larger than this')
-    .option('-j, --jobs <n>', 'threads that read and check files (default: one per CPU, up to 8, when the input is over 2 MiB; 1: none)');
+    .option('-j, --jobs <n>', JOBS_HELP);
   addExemptionOptions(addBenchmarkOptions(command))
     .addHelpText(
       'after',
@@ -66,7 +61,7 @@ Examples:
       parseBenchmark(flags.benchmark);
       const podTemplatePaths = parsePodTemplates(flags.podTemplate);
       const maxDocumentBytes = flags.maxDocumentBytes === undefined ? undefined : parsePositiveInt(flags.maxDocumentBytes, '--max-document-bytes');
-      const jobs = flags.jobs === undefined ? 'auto' : parsePositiveInt(flags.jobs, '--jobs');
+      const jobs = parseJobs(flags.jobs);
       const waivers = await loadWaivers(flags);
       const startedAt = new Date().toISOString();
       const targets: ScanTarget[] = [{ type: 'manifests', paths }];

@@ -8,6 +8,7 @@ import type { Result, Summary } from './result.js';
 import { ObjectEvaluator, type EvaluatorState } from './scan-objects.js';
 import { evaluateManifestItem, type ManifestScanOptions } from './scan-manifests.js';
 import type { ExceptionRule, WaiverOptions, WaiverUsage } from './waivers.js';
+import type { PortableSourced } from '../evidence/retained.js';
 
 /*
  * The manifest scan on several threads. The main thread lists the files and hands them out in
@@ -24,9 +25,11 @@ export interface ScanWorkerSetup {
   failOn: FailOn;
 }
 
+/** A batch for a worker: files to read, or objects already read (a live cluster's, without origin). */
 export interface ScanTask {
   id: number;
-  files: ManifestFile[];
+  files?: ManifestFile[];
+  objects?: PortableSourced[];
 }
 
 export interface ScanTaskDone {
@@ -69,21 +72,21 @@ export async function manifestBytes(files: readonly ManifestFile[]): Promise<num
   return Promise.all(files.map((file) => stat(file.absolute).then((info) => info.size, () => 0)));
 }
 
-function batches(files: readonly ManifestFile[], sizes: readonly number[]): ScanTask[] {
-  const tasks: ScanTask[] = [];
+function batches(files: readonly ManifestFile[], sizes: readonly number[]): ManifestFile[][] {
+  const groups: ManifestFile[][] = [];
   let current: ManifestFile[] = [];
   let bytes = 0;
   files.forEach((file, i) => {
     current.push(file);
     bytes += sizes[i] ?? 0;
     if (bytes >= BATCH_BYTES || current.length >= BATCH_FILES) {
-      tasks.push({ id: tasks.length, files: current });
+      groups.push(current);
       current = [];
       bytes = 0;
     }
   });
-  if (current.length > 0) tasks.push({ id: tasks.length, files: current });
-  return tasks;
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 /**
@@ -108,58 +111,114 @@ export async function scanManifestsInParallel(paths: string[], options: Parallel
     evaluator.finish(sink.result);
     return;
   }
-  const setup: ScanWorkerSetup = {
+  const pool = new ScanWorkerPool(Math.min(jobs, tasks.length), workerSetup(options), evaluator, sink, options);
+  try {
+    for (const group of tasks) await pool.submit({ files: group });
+    await pool.drain();
+  } finally {
+    await pool.close();
+  }
+  evaluator.finish(sink.result);
+}
+
+/** What every worker of a scan is built with. */
+export function workerSetup(
+  options: Partial<Pick<ParallelScanOptions, 'waivers' | 'podTemplatePaths' | 'maxFileBytes' | 'maxDocumentBytes' | 'maxExpandedNodes'>> & { failOn: FailOn },
+): ScanWorkerSetup {
+  return {
     waivers: options.waivers?.portable() ?? { rules: [], options: { disabled: true } },
     podTemplatePaths: options.podTemplatePaths,
     source: { maxFileBytes: options.maxFileBytes, maxDocumentBytes: options.maxDocumentBytes, maxExpandedNodes: options.maxExpandedNodes },
     failOn: options.failOn,
   };
-  const workerCount = Math.min(jobs, tasks.length);
-  const workers = Array.from({ length: workerCount }, () => new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: setup }));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const done = new Map<number, ScanTaskDone>();
-      const idle: Worker[] = [...workers];
-      let nextToSend = 0;
-      let nextToWrite = 0;
-      const window = workerCount * BATCHES_AHEAD_PER_WORKER;
-      const dispatch = () => {
-        while (idle.length > 0 && nextToSend < tasks.length && nextToSend < nextToWrite + window) {
-          idle.pop()!.postMessage(tasks[nextToSend++]);
+}
+
+/**
+ * Worker threads that check batches (files, or objects already read) and hand the results back in
+ * submission order: to the sink, and what finish() needs to the main thread's evaluator.
+ */
+export class ScanWorkerPool {
+  private readonly workers: Worker[];
+  private readonly idle: Worker[];
+  private readonly done = new Map<number, ScanTaskDone>();
+  private readonly queued: ScanTask[] = [];
+  private submitted = 0;
+  private written = 0;
+  private failure: unknown;
+  /** Wakes a submit() waiting for room, or drain() waiting for the end. */
+  private wake: (() => void) | undefined;
+  private readonly window: number;
+
+  constructor(
+    jobs: number,
+    setup: ScanWorkerSetup,
+    private readonly evaluator: ObjectEvaluator,
+    private readonly sink: ParallelResultSink,
+    private readonly options: Pick<ParallelScanOptions, 'onProblem' | 'waivers'>,
+  ) {
+    this.window = jobs * BATCHES_AHEAD_PER_WORKER;
+    this.workers = Array.from({ length: jobs }, () => new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: setup }));
+    this.idle = [...this.workers];
+    for (const worker of this.workers) {
+      worker.on('message', (batch: ScanTaskDone) => {
+        this.done.set(batch.id, batch);
+        this.idle.push(worker);
+        try {
+          this.writeReady();
+        } catch (error) {
+          this.fail(error);
         }
-        if (nextToWrite === tasks.length) resolve();
-      };
-      const take = (batch: ScanTaskDone) => {
-        for (const problem of batch.problems) options.onProblem?.(problem);
-        sink.encoded(batch);
-        evaluator.absorb(batch.state);
-        options.waivers?.absorbUsage(batch.waiverUsage);
-      };
-      for (const worker of workers) {
-        worker.on('message', (batch: ScanTaskDone) => {
-          done.set(batch.id, batch);
-          idle.push(worker);
-          try {
-            for (let next = done.get(nextToWrite); next; next = done.get(nextToWrite)) {
-              done.delete(nextToWrite);
-              nextToWrite += 1;
-              take(next);
-            }
-          } catch (error) {
-            reject(error);
-            return;
-          }
-          dispatch();
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (nextToWrite < tasks.length) reject(new Error(`a scan worker stopped (exit code ${code}) before the scan was complete`));
-        });
-      }
-      dispatch();
-    });
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+        this.dispatch();
+      });
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (this.written < this.submitted) this.fail(new Error(`a scan worker stopped (exit code ${code}) before the scan was complete`));
+      });
+    }
   }
-  evaluator.finish(sink.result);
+
+  /** Queues a batch; waits while too many batches are ahead of the one being written (bounded memory). */
+  async submit(task: Omit<ScanTask, 'id'>): Promise<void> {
+    while (this.failure === undefined && this.submitted - this.written >= this.window) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure !== undefined) throw this.failure;
+    this.queued.push({ ...task, id: this.submitted++ });
+    this.dispatch();
+  }
+
+  /** Waits until every submitted batch has been written. */
+  async drain(): Promise<void> {
+    while (this.failure === undefined && this.written < this.submitted) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queued.length > 0) this.idle.pop()!.postMessage(this.queued.shift());
+  }
+
+  private writeReady(): void {
+    for (let batch = this.done.get(this.written); batch; batch = this.done.get(this.written)) {
+      this.done.delete(this.written);
+      this.written += 1;
+      for (const problem of batch.problems) this.options.onProblem?.(problem);
+      this.sink.encoded(batch);
+      this.evaluator.absorb(batch.state);
+      this.options.waivers?.absorbUsage(batch.waiverUsage);
+    }
+    this.wakeUp();
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
 }

@@ -6,6 +6,11 @@ import type { ClusterItem, CollectionError, ServerVersion } from '../sources/clu
 import type { Result, Subject } from './result.js';
 import { ObjectEvaluator, toResult } from './scan-objects.js';
 import type { WaiverSet } from './waivers.js';
+import { availableParallelism } from 'node:os';
+import type { SourcedObject } from '../evidence/kube-object.js';
+import { portableSourced, type PortableSourced } from '../evidence/retained.js';
+import type { FailOn } from './exit-code.js';
+import { AUTO_MAX_JOBS, ScanWorkerPool, workerSetup, type ParallelResultSink } from './parallel-scan.js';
 
 /** Evidence the cluster source could not read is reported as a result, so no report can hide it. */
 export const CLUSTER_READABLE: ControlMeta = {
@@ -38,7 +43,21 @@ export interface ClusterScanOptions extends WorkloadOptions {
   onResult?: (result: Result) => void;
   /** Exceptions, applied as results are emitted. */
   waivers?: WaiverSet;
+  /**
+   * Check objects on worker threads too (`auto`: one per CPU once the cluster proves large), with
+   * their results handed to `onEncoded` already encoded, in collection order. Without `onEncoded`,
+   * everything is checked on this thread.
+   */
+  jobs?: number | 'auto';
+  onEncoded?: ParallelResultSink['encoded'];
+  /** The exit threshold, for the workers' own tally. */
+  failOn?: FailOn;
 }
+
+/** A live cluster is checked on this thread until it proves this large; then worker threads join. */
+const AUTO_THREADS_AFTER_OBJECTS = 2000;
+/** Objects per worker batch: about a page of the collector. */
+const OBJECTS_PER_BATCH = 250;
 
 export interface ClusterScan {
   /**
@@ -67,30 +86,74 @@ export async function scanCluster(items: AsyncIterable<ClusterItem> | Iterable<C
   const errors: CollectionError[] = [];
   let serverVersion: ServerVersion | undefined;
   let evaluated = 0;
-  for await (const item of items) {
-    if (item.type === 'version') serverVersion = item.version;
-    else if (item.type === 'error') errors.push(item.error);
-    else {
-      const { object } = item.item;
-      owners.add(object);
-      if (owners.coveredByOwner(object)) continue;
-      if (!options.ownersFirst && owners.mayBeCovered(object)) {
-        owners.defer(item.item);
-        continue;
+  const threads = threadedEvaluation(evaluator, emit, options);
+  try {
+    for await (const item of items) {
+      if (item.type === 'version') serverVersion = item.version;
+      else if (item.type === 'error') errors.push(item.error);
+      else {
+        const { object } = item.item;
+        owners.add(object);
+        if (owners.coveredByOwner(object)) continue;
+        if (!options.ownersFirst && owners.mayBeCovered(object)) {
+          owners.defer(item.item);
+          continue;
+        }
+        await threads.evaluate(item.item);
+        evaluated++;
       }
-      evaluator.evaluate(item.item, emit);
+    }
+    for (const sourced of owners.uncovered()) {
+      await threads.evaluate(sourced);
       evaluated++;
     }
-  }
-  for (const sourced of owners.uncovered()) {
-    evaluator.evaluate(sourced, emit);
-    evaluated++;
+    await threads.finish();
+  } finally {
+    await threads.close();
   }
   // Inventory controls that needed what could not be read report `error` themselves, in finish().
   for (const error of errors) evaluator.unreadable(error.kind, error.message);
   evaluator.finish(emit);
   for (const result of collectionErrorResults(errors, options)) emit(result);
   return { results, serverVersion, errors, evaluated };
+}
+
+/**
+ * Evaluates objects on this thread, or, once the cluster proves large, in batches on worker
+ * threads (see ScanWorkerPool): results keep collection order either way.
+ */
+function threadedEvaluation(evaluator: ObjectEvaluator, emit: (result: Result) => void, options: ClusterScanOptions) {
+  const jobs = options.jobs === 'auto' ? Math.min(availableParallelism(), AUTO_MAX_JOBS) : (options.jobs ?? 1);
+  const onEncoded = options.onEncoded;
+  const threshold = options.jobs === 'auto' ? AUTO_THREADS_AFTER_OBJECTS : 0;
+  let pool: ScanWorkerPool | undefined;
+  let batch: PortableSourced[] = [];
+  let inline = 0;
+  const submit = async () => {
+    if (pool && batch.length > 0) await pool.submit({ objects: batch });
+    batch = [];
+  };
+  return {
+    async evaluate(sourced: SourcedObject): Promise<void> {
+      if (!pool && onEncoded && jobs > 1 && inline >= threshold) {
+        pool = new ScanWorkerPool(jobs, workerSetup({ ...options, failOn: options.failOn ?? 'low' }), evaluator, { result: emit, encoded: onEncoded }, options);
+      }
+      if (!pool) {
+        evaluator.evaluate(sourced, emit);
+        inline++;
+        return;
+      }
+      batch.push(sourced.origin ? portableSourced(sourced) : { object: sourced.object });
+      if (batch.length >= OBJECTS_PER_BATCH) await submit();
+    },
+    async finish(): Promise<void> {
+      await submit();
+      await pool?.drain();
+    },
+    async close(): Promise<void> {
+      await pool?.close();
+    },
+  };
 }
 
 /** One `cluster-readable` error per collection error, and one per control that needed what is missing. */

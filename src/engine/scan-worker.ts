@@ -10,6 +10,7 @@ import { ObjectEvaluator } from './scan-objects.js';
 import { evaluateManifestItem } from './scan-manifests.js';
 import type { ScanTask, ScanTaskDone, ScanWorkerSetup } from './parallel-scan.js';
 import { WaiverSet } from './waivers.js';
+import { sourcedOf } from '../evidence/retained.js';
 
 const setup = workerData as ScanWorkerSetup;
 const waivers = new WaiverSet(setup.waivers.rules, setup.waivers.options);
@@ -26,7 +27,8 @@ async function run(task: ScanTask): Promise<ScanTaskDone> {
     summary[result.status] += 1;
     encoder.encode(result);
   };
-  for (const file of task.files) {
+  for (const portable of task.objects ?? []) evaluator.evaluate(sourcedOf(portable), emit);
+  for (const file of task.files ?? []) {
     for await (const item of readManifestFile(file, setup.source)) evaluateManifestItem(item, evaluator, emit, (problem) => problems.push(problem));
   }
   encoder.flush();

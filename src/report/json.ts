@@ -192,6 +192,11 @@ export class ResultEncoder {
   }
 }
 
+/** The results a ResultEncoder encoded (JSON array items), as objects again. */
+export function decodeResults(chunks: readonly Uint8Array[]): Result[] {
+  return JSON.parse(`[${Buffer.concat(chunks).toString('utf8')}]`) as Result[];
+}
+
 function head(envelope: Envelope): string {
   return `${JSON.stringify(envelope, null, 2).slice(0, -2)},\n  "results": [`;
 }

@@ -57,6 +57,28 @@ describe('kubeharden cluster and snapshot (the built CLI)', () => {
     });
   });
 
+  it('checks a live cluster on worker threads (--jobs 3) with exactly the results, order and exit code of one thread', async () => {
+    const objects = [...hardenedCluster()];
+    for (let i = 0; i < 600; i++) {
+      const ns = i % 2 ? 'shop' : 'payments';
+      objects.push(pod(ns, `web-${i}`, i % 7 === 0 ? podSpec([container('app', { privileged: true }), container('sidecar')]) : podSpec()));
+    }
+    objects.push(role('shop', 'reader', [{ apiGroups: [''], resources: ['*'], verbs: ['get'] }]));
+    objects.push(roleBinding('shop', 'reader', { kind: 'Role', name: 'reader' }, [{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }]));
+    await withServer({ objects, kubeletConfigs: { 'cp-1': KUBELET_CONFIG, 'node-1': KUBELET_CONFIG } }, async (_server, kubeconfig) => {
+      const runs = [];
+      for (const jobs of ['1', '3']) {
+        const { code, stdout, stderr } = await run(['cluster', '--kubeconfig', kubeconfig, '--format', 'json', '--jobs', jobs]);
+        const doc = JSON.parse(stdout) as ResultsDocument;
+        assert.equal(code, 1, stderr);
+        runs.push({ ...doc, scan: { ...doc.scan, startedAt: '', finishedAt: '' } });
+      }
+      assert.deepEqual(runs[1], runs[0]);
+      assert.ok(runs[0]!.results.filter((r) => r.control === 'privileged-container' && r.status === 'fail').length === 86);
+      assert.ok(runs[0]!.results.some((r) => r.control === 'rbac-role-wildcards' && r.status === 'fail'), 'inventory controls ran over what the workers kept');
+    });
+  });
+
   it('snapshot then cluster --snapshot gives the live results; the file holds no secret data', async () => {
     const options = failing();
     options.objects = [...(options.objects as []), secret('shop', 'stripe', { key: 'sk_live_do_not_leak' })];
