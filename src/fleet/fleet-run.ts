@@ -148,7 +148,10 @@ async function auditNode(api: FleetApi, node: FleetNode, runId: string, jobs: Se
     // 409: a retry of our own create (the name carries this run's id) found the first attempt's Job.
     if (status !== 409) {
       if (status !== undefined && status < 500) jobs.delete(jobName);
-      return notAudited(`cannot create Job ${namespace}/${jobName}: ${describeApiError(error)}`, false);
+      const hint = status === 404
+        ? ` (does namespace ${namespace} exist? kubectl apply -f deploy/kubeharden.yaml)`
+        : status === 403 ? ' (grant the kubeharden-fleet Role of deploy/kubeharden.yaml)' : '';
+      return notAudited(`cannot create Job ${namespace}/${jobName}: ${describeApiError(error)}${hint}`, false);
     }
   }
   const started = Date.now();

@@ -237,7 +237,7 @@ describe('runFleet against the loopback API server', () => {
     }, async (server, api) => {
       const run = await runFleet(api, fast());
       const result = (run.nodes[0] as { notAudited: Result }).notAudited;
-      assert.equal(result.message, `node ok-1 was not audited: cannot create Job ${NS}/${nodeAuditJobName('ok-1', RUN)}: 403 Forbidden: jobs is forbidden: cannot create resource "jobs"`);
+      assert.equal(result.message, `node ok-1 was not audited: cannot create Job ${NS}/${nodeAuditJobName('ok-1', RUN)}: 403 Forbidden: jobs is forbidden: cannot create resource "jobs" (grant the kubeharden-fleet Role of deploy/kubeharden.yaml)`);
       assert.deepEqual(run.jobs, []);
       assert.deepEqual(server.writes, []);
       assert.deepEqual(server.violations, []);
