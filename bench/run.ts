@@ -1,17 +1,20 @@
 // `npm run bench`: generates deterministic corpora and measures the scanner against the YAML floor.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { generateCorpus } from './generate-corpus.js';
+import { AUTO_MAX_JOBS, AUTO_MIN_BYTES } from '../src/engine/parallel-scan.js';
 import { measureLiveCluster, measureNodeAudit, type CliRun, type Measurement } from './live-and-node.js';
 
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const repetitions = Number(process.env.BENCH_REPETITIONS ?? 3);
 const childScript = fileURLToPath(new URL('./cli-child.js', import.meta.url));
+/** What `scan --jobs` defaults to for inputs of at least AUTO_MIN_BYTES. */
+const defaultJobs = Math.min(availableParallelism(), AUTO_MAX_JOBS);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -82,18 +85,25 @@ try {
     const floorMs = median(floorRuns);
     measurements.push({ name: 'floor: js-yaml read+parse', resources: size, medianMs: floorMs, runsMs: floorRuns, resourcesPerSecond: (size / floorMs) * 1000, note: `${files} files` });
     const out = join(root, `results-${size}.json`);
-    const scanRuns = Array.from({ length: reps }, () => runCli(['scan', dir, '--format', 'json', '-o', out]));
-    const scanMs = median(scanRuns.map((r) => r.ms));
-    measurements.push({
-      name: 'kubeharden scan (all controls, JSON to file)',
-      resources: size,
-      medianMs: scanMs,
-      runsMs: scanRuns.map((r) => r.ms),
-      resourcesPerSecond: (size / scanMs) * 1000,
-      ratioToFloor: floorMs / scanMs,
-      peakRssMiB: Math.max(...scanRuns.map((r) => r.peakRssMiB)),
-      note: `exit ${scanRuns[0]!.code}, results ${(statSync(out).size / 1024 / 1024).toFixed(1)} MiB`,
-    });
+    // The default (one thread per CPU for this much input), and the same on one thread for comparison.
+    const bytes = listFiles(dir).reduce((sum, file) => sum + statSync(file).size, 0);
+    const threads = bytes >= AUTO_MIN_BYTES ? defaultJobs : 1;
+    const variants: { name: string; args: string[] }[] = [{ name: `kubeharden scan (all controls, JSON to file, default: ${threads} thread${threads > 1 ? 's' : ''})`, args: [] }];
+    if (threads > 1 && size <= 10_000) variants.push({ name: 'kubeharden scan (all controls, JSON to file, --jobs 1)', args: ['--jobs', '1'] });
+    for (const variant of variants) {
+      const scanRuns = Array.from({ length: reps }, () => runCli(['scan', dir, '--format', 'json', '-o', out, ...variant.args]));
+      const scanMs = median(scanRuns.map((r) => r.ms));
+      measurements.push({
+        name: variant.name,
+        resources: size,
+        medianMs: scanMs,
+        runsMs: scanRuns.map((r) => r.ms),
+        resourcesPerSecond: (size / scanMs) * 1000,
+        ratioToFloor: floorMs / scanMs,
+        peakRssMiB: Math.max(...scanRuns.map((r) => r.peakRssMiB)),
+        note: `exit ${scanRuns[0]!.code}, results ${(statSync(out).size / 1024 / 1024).toFixed(1)} MiB`,
+      });
+    }
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { force: true });
   }

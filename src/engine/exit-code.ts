@@ -23,6 +23,12 @@ export class ExitCodeTracker {
     else if (result.status === 'fail' && SEVERITIES.indexOf(result.severity) <= this.threshold) this.findings = true;
   }
 
+  /** Counts what another tracker (a worker thread's, with the same threshold) saw, by its code. */
+  addCode(code: number): void {
+    if (code === EXIT_INCOMPLETE) this.incomplete = true;
+    else if (code === EXIT_FINDINGS) this.findings = true;
+  }
+
   /** Marks the scan incomplete for a reason that is not a result (e.g. an unreadable argument). */
   markIncomplete(): void {
     this.incomplete = true;

@@ -1,6 +1,6 @@
 import type { Control } from '../controls/control.js';
 import type { WorkloadOptions } from '../evidence/workload.js';
-import { readManifests, type InputProblem, type ManifestSourceOptions } from '../sources/manifests/index.js';
+import { readManifests, type InputProblem, type ManifestItem, type ManifestSourceOptions } from '../sources/manifests/index.js';
 import { inputErrorResult } from './input-errors.js';
 import type { Result } from './result.js';
 import { ObjectEvaluator } from './scan-objects.js';
@@ -26,14 +26,22 @@ export async function scanManifests(paths: string[], options: ManifestScanOption
   const evaluator = new ObjectEvaluator(options.controls, options);
   const results: Result[] = [];
   const emit = options.onResult ?? ((result: Result) => results.push(result));
-  for await (const item of readManifests(paths, options)) {
-    if (item.type === 'object') {
-      evaluator.evaluate(item.item, emit);
-      continue;
-    }
-    options.onProblem?.(item.problem);
-    if (item.problem.level === 'error') emit(inputErrorResult(item.problem.file, item.problem.message, item.problem.line));
-  }
+  for await (const item of readManifests(paths, options)) evaluateManifestItem(item, evaluator, emit, options.onProblem);
   evaluator.finish(emit);
   return results;
+}
+
+/** One item of the manifest source: an object's results, or a problem (told, and an `error` result when it is an error). */
+export function evaluateManifestItem(
+  item: ManifestItem,
+  evaluator: ObjectEvaluator,
+  emit: (result: Result) => void,
+  onProblem?: (problem: InputProblem) => void,
+): void {
+  if (item.type === 'object') {
+    evaluator.evaluate(item.item, emit);
+    return;
+  }
+  onProblem?.(item.problem);
+  if (item.problem.level === 'error') emit(inputErrorResult(item.problem.file, item.problem.message, item.problem.line));
 }

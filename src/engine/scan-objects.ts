@@ -2,7 +2,8 @@ import type { Check, ComponentControl, Control, ControlMeta, ObjectControl, Work
 import { objectComponents, type PodComponent } from '../evidence/component-config/pod.js';
 import type { SourcedObject } from '../evidence/kube-object.js';
 import { workloadOf, type WorkloadOptions } from '../evidence/workload.js';
-import type { Inventory } from '../evidence/inventory.js';
+import type { Inventory, InventoryExport } from '../evidence/inventory.js';
+import { portableSourced, sourcedOf, type PortableSourced } from '../evidence/retained.js';
 import type { Result, Subject } from './result.js';
 import { evaluateInventory, inventoryFor } from './scan-inventory.js';
 import type { WaiverSet } from './waivers.js';
@@ -46,6 +47,13 @@ export function toResult(meta: ControlMeta, check: Check, subject: Subject): Res
   return result;
 }
 
+/** What an evaluator keeps for finish(), as plain data (see exportState). */
+export interface EvaluatorState {
+  inventory?: InventoryExport;
+  /** Control-plane Pods, for the component controls that compare components. */
+  components: PortableSourced[];
+}
+
 /** Runs every per-object control of `controls` over one object; results come out in catalog order. */
 export class ObjectEvaluator {
   private readonly workloadControls: WorkloadControl[];
@@ -74,11 +82,11 @@ export class ObjectEvaluator {
   }
 
   evaluate(sourced: SourcedObject, emitResult: (result: Result) => void): void {
-    this.inventory?.add(sourced);
-    const workload = this.workloadControls.length > 0 ? workloadOf(sourced, this.workloadOptions) : undefined;
+    const workload = workloadOf(sourced, this.workloadOptions);
+    this.inventory?.add(sourced, workload);
     const { waivers } = this.workloadOptions;
     const emit = waivers ? (result: Result) => emitResult(waivers.apply(result, sourced, workload?.podMetadata)) : emitResult;
-    if (workload) {
+    if (workload && this.workloadControls.length > 0) {
       for (const control of this.workloadControls) {
         for (const check of control.evaluate(workload)) emit(toResult(control, check, resourceSubject(sourced, check)));
       }
@@ -96,6 +104,23 @@ export class ObjectEvaluator {
           this.emitComponentChecks(control, sourced, component, [], emit);
         }
       }
+    }
+  }
+
+  /** What this evaluator keeps for finish(), as plain data: a worker thread's, for the main thread's evaluator. */
+  exportState(): EvaluatorState {
+    return {
+      ...(this.inventory ? { inventory: this.inventory.export() } : {}),
+      components: [...new Set(this.seenComponents.map((seen) => seen.sourced))].map(portableSourced),
+    };
+  }
+
+  /** Takes over what another evaluator kept, as if its objects had been evaluated here next. */
+  absorb(state: EvaluatorState): void {
+    if (state.inventory) this.inventory?.absorb(state.inventory);
+    for (const portable of state.components) {
+      const sourced = sourcedOf(portable);
+      for (const component of objectComponents(sourced)) this.seenComponents.push({ sourced, component });
     }
   }
 

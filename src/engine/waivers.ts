@@ -39,6 +39,12 @@ export interface WaiverOptions {
   today?: string;
 }
 
+export interface WaiverUsage {
+  /** Indexes of the rules that covered a result. */
+  used: number[];
+  annotationWarnings: string[];
+}
+
 /** Turns covered `fail` results into `waived` ones, and remembers what it could not use. */
 export class WaiverSet {
   private readonly active: ExceptionRule[] = [];
@@ -46,10 +52,14 @@ export class WaiverSet {
   private readonly used = new Set<ExceptionRule>();
   private readonly annotationWarnings = new Set<string>();
   readonly disabled: boolean;
+  private readonly today: string;
 
-  constructor(rules: readonly ExceptionRule[], options: WaiverOptions = {}) {
+  constructor(
+    private readonly rules: readonly ExceptionRule[],
+    options: WaiverOptions = {},
+  ) {
     this.disabled = options.disabled ?? false;
-    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const today = (this.today = options.today ?? new Date().toISOString().slice(0, 10));
     for (const rule of rules) {
       if (rule.expires !== undefined && rule.expires < today) this.expired.push(rule);
       else this.active.push(rule);
@@ -65,6 +75,22 @@ export class WaiverSet {
     if (this.disabled || result.status !== 'fail') return result;
     const waiver = (object && this.annotationWaiver(result, object, podMetadata)) ?? this.configWaiver(result, object);
     return waiver ? { ...result, status: 'waived', waiver } : result;
+  }
+
+  /** The rules and options as plain data, to build the same set in a worker thread. */
+  portable(): { rules: readonly ExceptionRule[]; options: WaiverOptions } {
+    return { rules: this.rules, options: { disabled: this.disabled, today: this.today } };
+  }
+
+  /** What applying exceptions has noted so far (rules used, annotation problems), for the set this one was built from. */
+  usage(): WaiverUsage {
+    return { used: this.rules.flatMap((rule, i) => (this.used.has(rule) ? [i] : [])), annotationWarnings: [...this.annotationWarnings] };
+  }
+
+  /** Takes over the usage another set (built from this one's portable form) noted. */
+  absorbUsage(usage: WaiverUsage): void {
+    for (const i of usage.used) this.used.add(this.rules[i]!);
+    for (const warning of usage.annotationWarnings) this.annotationWarnings.add(warning);
   }
 
   /** Warnings for the user (stderr, and the document's scan.warnings): expired and unused exceptions. */

@@ -1,5 +1,6 @@
 import { isNamespacedKind } from './api-resources.js';
 import type { FieldPath, KubeObject, SourcedObject } from './kube-object.js';
+import { portableSourced, retainedObject, retainedWorkload, retainedWorkloadView, sourcedOf, type PortableSourced } from './retained.js';
 import { BUILT_IN_POD_TEMPLATE_PATHS, workloadOf, type WorkloadOptions, type WorkloadView } from './workload.js';
 
 /** Pseudo-kind for inventory controls that need every object with a pod template. */
@@ -66,6 +67,19 @@ export function namespaceOf(object: KubeObject): { namespace: string; assumed: b
   return undefined;
 }
 
+/** What an inventory kept, as plain data: a worker thread's inventory hands it to the main thread's (absorb). */
+export interface InventoryExport {
+  namespaces: (Omit<NamespaceFacts, 'object' | 'firstObject' | 'firstWorkload'> & {
+    object?: PortableSourced;
+    firstObject?: PortableSourced;
+    firstWorkload?: PortableSourced;
+  })[];
+  /** Objects of the kept kinds, whole. */
+  kept: PortableSourced[];
+  /** Workloads as retainedWorkload keeps them. */
+  workloads: PortableSourced[];
+}
+
 /**
  * The objects of the kinds inventory controls need, collected while a scan streams past, keeping
  * their origin. Source-agnostic: manifests, a live cluster and a snapshot all feed it through `add`.
@@ -75,7 +89,10 @@ export class Inventory {
   private readonly byKind = new Map<string, SourcedObject[]>();
   private readonly wanted: Set<string> | undefined;
   private readonly workloadList: WorkloadView[] = [];
+  private readonly retainedWorkloads: PortableSourced[] = [];
   private readonly namespaceFacts = new Map<string, NamespaceFacts>();
+  /** The retained forms of each namespace's firstObject and firstWorkload, for export. */
+  private readonly retainedFirsts = new Map<string, { firstObject?: PortableSourced; firstWorkload?: PortableSourced }>();
   private readonly byKey = new Map<string, SourcedObject>();
   private readonly unreadableKinds = new Map<string, string>();
 
@@ -88,36 +105,79 @@ export class Inventory {
     this.wanted = kinds === 'all' ? undefined : new Set(kinds);
   }
 
-  add(sourced: SourcedObject): void {
+  /** `workload`: the object's workload view when the caller has it (else it is derived). */
+  add(sourced: SourcedObject, workload: WorkloadView | undefined = workloadOf(sourced, this.options)): void {
     const { object } = sourced;
     if (object.kind === 'Namespace') {
-      const name = nameOf(object);
-      const facts = this.facts(name);
+      const facts = this.facts(nameOf(object));
       facts.object ??= sourced;
     } else {
       const where = namespaceOf(object);
       if (where) {
         const facts = this.facts(where.namespace);
         facts.objectCount += 1;
-        facts.firstObject ??= sourced;
         if (where.assumed) facts.assumedCount += 1;
-        if (workloadOf(sourced, this.options)) {
+        if (!facts.firstObject) this.setFirst(facts, 'firstObject', retainedObject(sourced));
+        if (workload) {
           facts.workloadCount += 1;
-          facts.firstWorkload ??= sourced;
+          if (!facts.firstWorkload) this.setFirst(facts, 'firstWorkload', retainedObject(sourced));
         }
       }
     }
-    if (!this.wanted || this.wanted.has(object.kind)) {
-      const list = this.byKind.get(object.kind) ?? [];
-      list.push(sourced);
-      this.byKind.set(object.kind, list);
-      const key = `${object.kind}/${namespaceOf(object)?.namespace ?? ''}/${nameOf(object)}`;
-      if (!this.byKey.has(key)) this.byKey.set(key, sourced);
+    if (!this.wanted || this.wanted.has(object.kind)) this.keep(sourced);
+    if (workload && (!this.wanted || this.wanted.has(WORKLOAD_KIND))) this.addWorkload(retainedWorkload(workload));
+  }
+
+  /** Everything this inventory kept, as plain data (unreadable kinds are not part of it). */
+  export(): InventoryExport {
+    return {
+      namespaces: [...this.namespaceFacts.values()].map((facts) => ({
+        name: facts.name,
+        objectCount: facts.objectCount,
+        workloadCount: facts.workloadCount,
+        assumedCount: facts.assumedCount,
+        ...(facts.object ? { object: portableSourced(facts.object) } : {}),
+        ...this.retainedFirsts.get(facts.name),
+      })),
+      kept: [...this.byKind.values()].flatMap((list) => list.map(portableSourced)),
+      workloads: this.retainedWorkloads,
+    };
+  }
+
+  /** Adds what another inventory kept, as if its objects had been added here next, in their order. */
+  absorb(exported: InventoryExport): void {
+    for (const theirs of exported.namespaces) {
+      const facts = this.facts(theirs.name);
+      facts.objectCount += theirs.objectCount;
+      facts.workloadCount += theirs.workloadCount;
+      facts.assumedCount += theirs.assumedCount;
+      if (theirs.object) facts.object ??= sourcedOf(theirs.object);
+      if (theirs.firstObject && !facts.firstObject) this.setFirst(facts, 'firstObject', theirs.firstObject);
+      if (theirs.firstWorkload && !facts.firstWorkload) this.setFirst(facts, 'firstWorkload', theirs.firstWorkload);
     }
-    if (!this.wanted || this.wanted.has(WORKLOAD_KIND)) {
-      const workload = workloadOf(sourced, this.options);
-      if (workload) this.workloadList.push(workload);
-    }
+    for (const kept of exported.kept) this.keep(sourcedOf(kept));
+    for (const workload of exported.workloads) this.addWorkload(workload);
+  }
+
+  private setFirst(facts: NamespaceFacts, which: 'firstObject' | 'firstWorkload', retained: PortableSourced): void {
+    facts[which] = sourcedOf(retained);
+    const firsts = this.retainedFirsts.get(facts.name) ?? {};
+    firsts[which] = retained;
+    this.retainedFirsts.set(facts.name, firsts);
+  }
+
+  private keep(sourced: SourcedObject): void {
+    const { object } = sourced;
+    const list = this.byKind.get(object.kind) ?? [];
+    list.push(sourced);
+    this.byKind.set(object.kind, list);
+    const key = `${object.kind}/${namespaceOf(object)?.namespace ?? ''}/${nameOf(object)}`;
+    if (!this.byKey.has(key)) this.byKey.set(key, sourced);
+  }
+
+  private addWorkload(retained: PortableSourced): void {
+    this.retainedWorkloads.push(retained);
+    this.workloadList.push(retainedWorkloadView(retained, this.options));
   }
 
   private facts(name: string): NamespaceFacts {
@@ -153,7 +213,10 @@ export class Inventory {
     return kinds.flatMap((kind) => this.byKind.get(kind) ?? []);
   }
 
-  /** Every object with a pod template, in the order seen. */
+  /**
+   * Every object with a pod template, in the order seen, as retainedWorkload keeps it: metadata
+   * and the pod spec's scalar fields, no containers.
+   */
   workloads(): readonly WorkloadView[] {
     return this.workloadList;
   }

@@ -73,6 +73,23 @@ export function networkPolicies(inventory: Inventory): PolicyView[] {
   return inventory.ofKind(...NETWORK_POLICY_KINDS).map(policyView);
 }
 
+/** The policies that can select pods of a namespace: its own and the cluster-wide ones (so each pod is not compared with every policy). */
+export function policiesByNamespace(policies: readonly PolicyView[]): (namespace: string) => readonly PolicyView[] {
+  const clusterWide: PolicyView[] = [];
+  const byNamespace = new Map<string, PolicyView[]>();
+  for (const policy of policies) {
+    if (policy.namespace === undefined) {
+      clusterWide.push(policy);
+      for (const list of byNamespace.values()) list.push(policy);
+      continue;
+    }
+    let list = byNamespace.get(policy.namespace);
+    if (!list) byNamespace.set(policy.namespace, (list = [...clusterWide]));
+    list.push(policy);
+  }
+  return (namespace) => byNamespace.get(namespace) ?? clusterWide;
+}
+
 /** Cilium selectors write labels as `k8s:key` or `any:key`; pods carry their namespace as a label. */
 function ciliumLabels(labels: Readonly<Record<string, string>>, namespace: string): Record<string, string> {
   return { ...labels, [CILIUM_NAMESPACE_LABEL]: namespace };

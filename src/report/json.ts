@@ -14,20 +14,182 @@ const RESULT_KEYS = new Set(['control', 'title', 'severity', 'status', 'refs', '
 /** A control's refs are one shared array: serialized once, not once per result (most of a result's bytes). */
 const refsJson = new WeakMap<object, string>();
 
+function cachedRefsJson(refs: Result['refs']): string {
+  let json = refsJson.get(refs);
+  if (json === undefined) {
+    json = JSON.stringify(refs);
+    refsJson.set(refs, json);
+  }
+  return json;
+}
+
+/** What JSON.stringify must escape in a string: quotes, backslashes, control characters, surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** JSON.stringify of a flat object of strings and numbers (a subject), without its generic machinery. */
+function flatObjectJson(object: object): string {
+  let json = '';
+  for (const [key, value] of Object.entries(object)) {
+    let encoded: string | undefined;
+    if (typeof value === 'string') encoded = quote(value);
+    else if (typeof value === 'number' && Number.isFinite(value)) encoded = String(value);
+    else encoded = JSON.stringify(value) as string | undefined;
+    if (encoded === undefined) continue;
+    json += `${json ? ',' : '{'}${quote(key)}:${encoded}`;
+  }
+  return json ? `${json}}` : '{}';
+}
+
+function isPlainResult(result: Result): boolean {
+  for (const key in result) if (!RESULT_KEYS.has(key)) return false;
+  return true;
+}
+
 /** Exactly JSON.stringify(result), faster: a scan writes millions of these. */
 export function resultJson(result: Result): string {
-  for (const key in result) if (!RESULT_KEYS.has(key)) return JSON.stringify(result);
-  let refs = refsJson.get(result.refs);
-  if (refs === undefined) {
-    refs = JSON.stringify(result.refs);
-    refsJson.set(result.refs, refs);
-  }
+  if (!isPlainResult(result)) return JSON.stringify(result);
   let json =
-    `{"control":${JSON.stringify(result.control)},"title":${JSON.stringify(result.title)},"severity":${JSON.stringify(result.severity)},` +
-    `"status":${JSON.stringify(result.status)},"refs":${refs},"subject":${JSON.stringify(result.subject)},"message":${JSON.stringify(result.message)}`;
-  if (result.remediation !== undefined) json += `,"remediation":${JSON.stringify(result.remediation)}`;
+    `{"control":${quote(result.control)},"title":${quote(result.title)},"severity":${quote(result.severity)},` +
+    `"status":${quote(result.status)},"refs":${cachedRefsJson(result.refs)},"subject":${flatObjectJson(result.subject)},"message":${quote(result.message)}`;
+  if (result.remediation !== undefined) json += `,"remediation":${quote(result.remediation)}`;
   if (result.waiver !== undefined) json += `,"waiver":${JSON.stringify(result.waiver)}`;
   return json + '}';
+}
+
+/** The bytes every result of one control and status starts with, up to its subject. */
+interface ControlPrefix {
+  title: string;
+  severity: string;
+  refs: Result['refs'];
+  remediation: string | undefined;
+  /** `{"control":…,"refs":[…],"subject":` */
+  head: Buffer;
+  /** `,"remediation":…` (empty without one). */
+  remediationJson: string;
+}
+
+const CHUNK_BYTES = 1 << 20;
+const FIRST_SEPARATOR = Buffer.from('\n    ');
+const SEPARATOR = Buffer.from(',\n    ');
+/** The keys of a resource subject, in the order resourceSubject creates them. */
+const RESOURCE_SUBJECT_KEYS = ['type', 'apiVersion', 'kind', 'name', 'namespace', 'container', 'file', 'line'];
+type ResourceSubject = Extract<Result['subject'], { type: 'resource' }>;
+
+/**
+ * Encodes results as the JSON lines of the results array straight into bytes. The parts that are
+ * the same for every result of a control (title, severity, refs: most of the bytes) are encoded
+ * once and copied; only the subject and message are encoded per result.
+ */
+export class ResultEncoder {
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  private readonly prefixes = new Map<string, Map<string, ControlPrefix>>();
+  private lastObject: (Pick<ResourceSubject, 'apiVersion' | 'kind' | 'name' | 'namespace' | 'file'> & { heads: Map<string, Buffer> }) | undefined;
+  /** Results encoded so far (the first gets no leading comma). */
+  count = 0;
+
+  constructor(private readonly onChunk: (bytes: Buffer) => void) {}
+
+  encode(result: Result): void {
+    this.appendBytes(this.count === 0 ? FIRST_SEPARATOR : SEPARATOR);
+    this.count += 1;
+    const prefix = isPlainResult(result) ? this.prefix(result) : undefined;
+    if (!prefix) {
+      this.append(resultJson(result));
+      return;
+    }
+    this.appendBytes(prefix.head);
+    const subject = this.resourceSubjectHead(result.subject);
+    let tail: string;
+    if (subject) {
+      this.appendBytes(subject);
+      const { line } = result.subject as { line?: number };
+      tail = line === undefined ? '}' : `,"line":${line}}`;
+    } else {
+      tail = flatObjectJson(result.subject);
+    }
+    tail += `,"message":${quote(result.message)}${prefix.remediationJson}`;
+    if (result.waiver !== undefined) tail += `,"waiver":${JSON.stringify(result.waiver)}`;
+    this.append(tail + '}');
+  }
+
+  /**
+   * The encoded subject of a resource up to its line. It is the same for every result about one
+   * object and container, and an object's results come together: cached per container of the
+   * object last seen.
+   */
+  private resourceSubjectHead(subject: Result['subject']): Buffer | undefined {
+    if (subject.type !== 'resource') return undefined;
+    let order = 0;
+    for (const key in subject) {
+      const at = RESOURCE_SUBJECT_KEYS.indexOf(key, order);
+      if (at < 0) return undefined;
+      order = at + 1;
+    }
+    if (typeof subject.line !== 'number' && subject.line !== undefined) return undefined;
+    let last = this.lastObject;
+    if (
+      !last || last.apiVersion !== subject.apiVersion || last.kind !== subject.kind || last.name !== subject.name ||
+      last.namespace !== subject.namespace || last.file !== subject.file
+    ) {
+      const { apiVersion, kind, name, namespace, file } = subject;
+      last = this.lastObject = { apiVersion, kind, name, namespace, file, heads: new Map() };
+    }
+    const container = subject.container ?? '';
+    let head = last.heads.get(container);
+    if (!head) {
+      const { line: _line, ...identity } = subject;
+      head = Buffer.from(flatObjectJson(identity).slice(0, -1), 'utf8');
+      last.heads.set(container, head);
+    }
+    return head;
+  }
+
+  private appendBytes(bytes: Buffer): void {
+    if (this.used + bytes.length > this.chunk.length) this.flush(bytes.length);
+    this.chunk.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  /** Appends text (JSON, never split across chunks in the middle of a character). */
+  append(text: string): void {
+    if (this.used + text.length * 3 > this.chunk.length) this.flush(text.length * 3);
+    this.used += this.chunk.write(text, this.used, 'utf8');
+  }
+
+  /** Hands the bytes encoded so far to onChunk. */
+  flush(room = 0): void {
+    if (this.used > 0) this.onChunk(this.chunk.subarray(0, this.used));
+    this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, room));
+    this.used = 0;
+  }
+
+  private prefix(result: Result): ControlPrefix | undefined {
+    let byStatus = this.prefixes.get(result.control);
+    if (!byStatus) this.prefixes.set(result.control, (byStatus = new Map()));
+    let prefix = byStatus.get(result.status);
+    if (!prefix) {
+      const head = `{"control":${quote(result.control)},"title":${quote(result.title)},"severity":${quote(result.severity)},` +
+        `"status":${quote(result.status)},"refs":${cachedRefsJson(result.refs)},"subject":`;
+      prefix = {
+        title: result.title,
+        severity: result.severity,
+        refs: result.refs,
+        remediation: result.remediation,
+        head: Buffer.from(head, 'utf8'),
+        remediationJson: result.remediation === undefined ? '' : `,"remediation":${quote(result.remediation)}`,
+      };
+      byStatus.set(result.status, prefix);
+    }
+    const same = prefix.title === result.title && prefix.severity === result.severity && prefix.refs === result.refs &&
+      prefix.remediation === result.remediation;
+    return same ? prefix : undefined;
+  }
 }
 
 function head(envelope: Envelope): string {
@@ -52,33 +214,40 @@ export function renderJson(document: ResultsDocument): string {
 export class JsonResultsStream {
   private readonly fd: number;
   private readonly ownsFd: boolean;
-  private buffer = '';
-  private count = 0;
+  private readonly encoder: ResultEncoder;
   private readerGone = false;
   readonly summary: Summary = emptySummary();
 
   constructor(path: string | undefined, envelope: Envelope) {
     this.ownsFd = path !== undefined && path !== '-';
     this.fd = this.ownsFd ? openSync(path!, 'w') : 1;
-    this.buffer = head(envelope);
+    this.encoder = new ResultEncoder((bytes) => this.writeBytes(bytes));
+    this.encoder.append(head(envelope));
   }
 
   write(result: Result): void {
     this.summary[result.status] += 1;
-    this.buffer += `${this.count ? ',' : ''}\n    ${resultJson(result)}`;
-    this.count += 1;
-    if (this.buffer.length > 1 << 20) this.flush();
+    this.encoder.encode(result);
+  }
+
+  /** Appends `count` results another encoder (a worker's) already turned into bytes; `summary` tallies them. */
+  writeEncoded(chunks: readonly Uint8Array[], count: number, summary: Summary): void {
+    if (count === 0) return;
+    // The other encoder's first result has no leading comma; here it may follow earlier ones.
+    if (this.encoder.count > 0) this.encoder.append(',');
+    this.encoder.flush();
+    for (const chunk of chunks) this.writeBytes(chunk);
+    this.encoder.count += count;
+    for (const status of Object.keys(summary) as (keyof Summary)[]) this.summary[status] += summary[status];
   }
 
   end(scan: ResultsDocument['scan']): void {
-    this.buffer += tail(scan, this.summary, this.count > 0);
-    this.flush();
+    this.encoder.append(tail(scan, this.summary, this.encoder.count > 0));
+    this.encoder.flush();
     if (this.ownsFd) closeSync(this.fd);
   }
 
-  private flush(): void {
-    const bytes = Buffer.from(this.buffer, 'utf8');
-    this.buffer = '';
+  private writeBytes(bytes: Uint8Array): void {
     let offset = 0;
     while (offset < bytes.length && !this.readerGone) {
       try {

@@ -1,7 +1,7 @@
 import type { InventoryCheck, InventoryControl } from '../control.js';
 import { cis, eksCac, nsaCisa } from '../../frameworks/refs.js';
 import { isSystemNamespace, type Inventory, type NamespaceFacts } from '../../evidence/inventory.js';
-import { coversNamespace, networkPolicies, NETWORK_POLICY_KINDS, type PolicyView } from '../../evidence/network-policy.js';
+import { coversNamespace, networkPolicies, NETWORK_POLICY_KINDS, policiesByNamespace, type PolicyView } from '../../evidence/network-policy.js';
 import { locationOf } from '../../evidence/rbac.js';
 import { namespaceSubject, namespaceUse } from './namespace-subject.js';
 
@@ -19,8 +19,9 @@ function defaultDenySummary(policies: readonly PolicyView[], namespace: string):
   return `default-deny ingress: ${ingress.length ? ingress.join(', ') : 'none'}; default-deny egress: ${egress.length ? egress.join(', ') : 'none'}`;
 }
 
-function judge(facts: NamespaceFacts, policies: readonly PolicyView[], inventory: Inventory): InventoryCheck {
+function judge(facts: NamespaceFacts, policiesIn: (namespace: string) => readonly PolicyView[], inventory: Inventory): InventoryCheck {
   const subject = namespaceSubject(facts);
+  const policies = policiesIn(facts.name);
   const own = policies.filter((p) => p.namespace === facts.name);
   const clusterWide = policies.filter((p) => p.namespace === undefined && p.ruleSets.some((s) => coversNamespace(p, s, facts.name)));
   const applying = [...own, ...clusterWide];
@@ -60,7 +61,7 @@ export const namespaceNetworkPolicy: InventoryControl = {
   scope: 'inventory',
   kinds: [...NETWORK_POLICY_KINDS],
   evaluate(inventory) {
-    const policies = networkPolicies(inventory);
-    return inventory.podNamespaces().map((facts) => judge(facts, policies, inventory));
+    const policiesIn = policiesByNamespace(networkPolicies(inventory));
+    return inventory.podNamespaces().map((facts) => judge(facts, policiesIn, inventory));
   },
 };

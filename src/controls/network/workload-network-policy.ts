@@ -1,7 +1,7 @@
 import type { InventoryControl } from '../control.js';
 import { nsaCisa } from '../../frameworks/refs.js';
 import { namespaceOf, WORKLOAD_KIND } from '../../evidence/inventory.js';
-import { networkPolicies, NETWORK_POLICY_KINDS, selects } from '../../evidence/network-policy.js';
+import { networkPolicies, NETWORK_POLICY_KINDS, policiesByNamespace, selects } from '../../evidence/network-policy.js';
 
 /** The per-pod view of network isolation: is each workload's pod selected by some policy, and in which direction? */
 export const workloadNetworkPolicy: InventoryControl = {
@@ -17,12 +17,12 @@ export const workloadNetworkPolicy: InventoryControl = {
   scope: 'inventory',
   kinds: [WORKLOAD_KIND, ...NETWORK_POLICY_KINDS],
   evaluate(inventory) {
-    const policies = networkPolicies(inventory);
+    const policiesIn = policiesByNamespace(networkPolicies(inventory));
     return inventory.workloads().map((workload) => {
       const subject = { object: { object: workload.object, origin: workload.origin } };
       const namespace = namespaceOf(workload.object)?.namespace ?? 'default';
       const labels = workload.podMetadata.labels ?? {};
-      const selecting = policies.flatMap((p) => p.ruleSets.filter((s) => selects(p, s, namespace, labels)).map((s) => ({ p, s })));
+      const selecting = policiesIn(namespace).flatMap((p) => p.ruleSets.filter((s) => selects(p, s, namespace, labels)).map((s) => ({ p, s })));
       if (selecting.length === 0) {
         return {
           status: 'fail' as const,

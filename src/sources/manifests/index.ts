@@ -18,6 +18,8 @@ export interface InputProblem {
   level: 'error' | 'note';
 }
 
+export type { ManifestFile };
+
 export type ManifestItem = { type: 'object'; item: SourcedObject } | { type: 'problem'; problem: InputProblem };
 
 export interface ManifestSourceOptions extends Partial<ParseLimits> {
@@ -38,25 +40,37 @@ export async function* readManifests(paths: string[], options: ManifestSourceOpt
     maxExpandedNodes: options.maxExpandedNodes ?? DEFAULT_PARSE_LIMITS.maxExpandedNodes,
   };
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const problems: { path: string; message: string }[] = [];
-  const filePaths = paths.filter((p) => p !== '-');
-  const files = await discoverManifestFiles(filePaths, problems);
-  for (const problem of problems) {
-    const isNote = problem.message.includes('not followed') || problem.message.includes('broken symlink');
-    yield { type: 'problem', problem: { file: problem.path, message: problem.message, level: isNote ? 'note' : 'error' } };
-  }
+  const { files, problems } = await discoverManifests(paths);
+  for (const problem of problems) yield { type: 'problem', problem };
   if (paths.includes('-')) {
     const text = await readStream(options.stdin ?? process.stdin);
     yield* objectsOfText('<stdin>', text, limits);
   }
-  for (const file of files) {
-    const text = await readFileBounded(file, maxFileBytes);
-    if (typeof text !== 'string') {
-      yield { type: 'problem', problem: text };
-      continue;
-    }
-    yield* objectsOfText(file.display, text, limits);
+  for (const file of files) yield* readManifestFile(file, { ...options, ...limits, maxFileBytes });
+}
+
+/** The objects (and problems) of one discovered file. */
+export async function* readManifestFile(file: ManifestFile, options: ManifestSourceOptions = {}): AsyncGenerator<ManifestItem> {
+  const text = await readFileBounded(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (typeof text !== 'string') {
+    yield { type: 'problem', problem: text };
+    return;
   }
+  yield* objectsOfText(file.display, text, {
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_PARSE_LIMITS.maxDocumentBytes,
+    maxExpandedNodes: options.maxExpandedNodes ?? DEFAULT_PARSE_LIMITS.maxExpandedNodes,
+  });
+}
+
+/** The files under `paths` (`-` excluded), and what could not be listed, as readManifests yields them first. */
+export async function discoverManifests(paths: string[]): Promise<{ files: ManifestFile[]; problems: InputProblem[] }> {
+  const found: { path: string; message: string }[] = [];
+  const files = await discoverManifestFiles(paths.filter((p) => p !== '-'), found);
+  const problems = found.map((problem): InputProblem => {
+    const isNote = problem.message.includes('not followed') || problem.message.includes('broken symlink');
+    return { file: problem.path, message: problem.message, level: isNote ? 'note' : 'error' };
+  });
+  return { files, problems };
 }
 
 async function readFileBounded(file: ManifestFile, maxFileBytes: number): Promise<string | InputProblem> {
@@ -99,11 +113,12 @@ export function* objectsOfText(file: string, text: string, limits: ParseLimits =
     }
     const { value, lines } = parsed;
     if (value === null || value === undefined) continue;
-    const origin = (root: unknown, prefix: (string | number)[]) => ({
+    // Each origin holds its own object, not the document: a List item kept for later does not keep the whole List.
+    const origin = (node: unknown) => ({
       file,
       documentIndex: document.index,
-      line: lines.lineOf(root, prefix),
-      lineOf: (path: readonly (string | number)[]) => lines.lineOf(root, [...prefix, ...path]),
+      line: lines.lineOf(node, []),
+      lineOf: (path: readonly (string | number)[]) => lines.lineOf(node, path),
     });
     if (!isKubeObject(value)) {
       const what = isRecord(value) ? 'has no apiVersion and kind' : 'is not a mapping';
@@ -115,7 +130,7 @@ export function* objectsOfText(file: string, text: string, limits: ParseLimits =
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         if (isKubeObject(item)) {
-          yield { type: 'object', item: { object: item, origin: origin(value, ['items', i]) } };
+          yield { type: 'object', item: { object: item, origin: origin(item) } };
         } else {
           yield {
             type: 'problem',
@@ -125,7 +140,7 @@ export function* objectsOfText(file: string, text: string, limits: ParseLimits =
       }
       continue;
     }
-    yield { type: 'object', item: { object: value as KubeObject, origin: origin(value, []) } };
+    yield { type: 'object', item: { object: value as KubeObject, origin: origin(value) } };
   }
 }
 
