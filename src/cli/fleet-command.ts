@@ -23,6 +23,7 @@ interface FleetRunFlags extends ExemptionFlags, BenchmarkFlags {
   context?: string;
   namespace: string;
   image: string;
+  imagePullSecret?: string[];
   nodeSelector?: string[];
   tolerateAll?: boolean;
   timeout: string;
@@ -61,6 +62,7 @@ export function registerFleetCommand(program: Command): void {
     .option('--context <name>', 'kubeconfig context to use (default: its current-context)')
     .option('-n, --namespace <name>', 'the namespace of the node-audit Jobs (deploy/kubeharden.yaml creates it)', FLEET_NAMESPACE)
     .option('--image <image>', 'the kubeharden image the Jobs run', `${DEFAULT_IMAGE_REPOSITORY}:${VERSION}`)
+    .option('--image-pull-secret <name>', 'a Secret in --namespace to pull the image with (repeatable)', collectList)
     .option('--node-selector <selector>', 'audit only nodes with these labels, e.g. node-role.kubernetes.io/control-plane= (repeatable; all must match)', collectList)
     .option('--tolerate-all', 'tolerate every taint, so tainted and cordoned nodes (control planes) are audited too')
     .option('--timeout <duration>', 'per node, from its Job\'s creation to its result, e.g. 10m, 90s', '5m')
@@ -81,8 +83,8 @@ export function registerFleetCommand(program: Command): void {
 Lists the nodes (--node-selector narrows them), creates one Job per node in --namespace, pinned to
 the node by name, running \`kubeharden node --root /host\` over read-only host mounts (the Job of
 deploy/kubeharden.yaml; --parallelism at a time), waits up to --timeout for each, reads each node's
-JSON results from its pod log, runs the cluster scan (as \`kubeharden cluster\`) and merges all into
-one report. Every listed node is in it: with its results and a passing fleet-node-audited result,
+JSON results from its pod log, and merges them with the cluster scan (as \`kubeharden cluster\`, run
+first so that it does not report the run's own Jobs) into one report. Every listed node is in it: with its results and a passing fleet-node-audited result,
 or with a fleet-node-audited error saying why it could not be audited (pod unschedulable: taints,
 cordoned; image pull failure; the audit failed; a garbled log; timeout; node deleted).
 
@@ -98,7 +100,7 @@ was not audited, something could not be read, or bad arguments; 130 interrupted.
 Examples:
   kubeharden fleet run --context prod -f json -o prod.json
   kubeharden fleet run --node-selector node-role.kubernetes.io/control-plane= --tolerate-all
-  kubeharden fleet run --image registry.example/kubeharden:${VERSION} --timeout 10m --parallelism 20 --benchmark cis-1.10`,
+  kubeharden fleet run --image registry.example/kubeharden:${VERSION} --image-pull-secret regcred --timeout 10m --parallelism 20 --benchmark cis-1.10`,
     )
     .action(async (flags: FleetRunFlags) => runFleetCommand(flags));
 }
@@ -124,6 +126,8 @@ async function runFleetCommand(flags: FleetRunFlags): Promise<void> {
   const inputs: MergeInput[] = [];
   let notDeleted: string[] = [];
   try {
+    // First, so that the scan does not report this run's own Jobs and their terminating pods.
+    if (flags.clusterScan) inputs.push({ name: 'cluster scan', document: await clusterScanDocument(live.client, live.context, live.server, live.pageSize, waivers) });
     const controller = new AbortController();
     let signalled: NodeJS.Signals | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
@@ -138,6 +142,7 @@ async function runFleetCommand(flags: FleetRunFlags): Promise<void> {
       const fleetRun = await runFleet(new KubeFleetApi(live.client), {
         namespace: flags.namespace,
         image: flags.image,
+        imagePullSecrets: flags.imagePullSecret,
         nodeSelector,
         tolerateAll: flags.tolerateAll,
         timeoutMs,
@@ -161,7 +166,6 @@ async function runFleetCommand(flags: FleetRunFlags): Promise<void> {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }
-    if (flags.clusterScan) inputs.push({ name: 'cluster scan', document: await clusterScanDocument(live.client, live.context, live.server, live.pageSize, waivers) });
   } finally {
     live.client.close();
   }

@@ -12,6 +12,8 @@ export interface FleetRunOptions {
   /** Where the Jobs are created (and nothing else). */
   namespace: string;
   image: string;
+  /** Secrets in `namespace` to pull the image with. */
+  imagePullSecrets?: string[];
   /** A label selector of the nodes to audit (`--node-selector`); every node when absent. */
   nodeSelector?: string;
   tolerateAll?: boolean;
@@ -136,6 +138,7 @@ async function auditNode(api: FleetApi, node: FleetNode, runId: string, jobs: Se
     namespace,
     runId,
     tolerateAll: options.tolerateAll,
+    imagePullSecrets: options.imagePullSecrets,
     // Kubernetes ends the Job itself at our deadline, should this process die (ttl then removes it).
     activeDeadlineSeconds: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
   });

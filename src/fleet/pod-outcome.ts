@@ -54,7 +54,7 @@ export function podOutcome(pod: PodLike): NodeAuditOutcome {
 
 export const FLEET_NODE_AUDITED = 'fleet-node-audited';
 
-const NODE_AUDITED_REMEDIATION = 'Fix the reason (taints: --tolerate-all; image pulls: --image or imagePullSecrets; timeouts: --timeout) and run `kubeharden fleet run` again, or audit the node with `kubeharden node` on it.';
+const NODE_AUDITED_REMEDIATION = 'Fix the reason (taints: --tolerate-all; image pulls: --image, --image-pull-secret; timeouts: --timeout) and run `kubeharden fleet run` again, or audit the node with `kubeharden node` on it.';
 
 /** The error result that keeps a node that could not be audited in the report, with the reason. */
 export function nodeNotAuditedResult(node: string, reason: string): Result {

@@ -54,7 +54,9 @@ describe('kubeharden fleet run (the built CLI)', () => {
         [{ type: 'component', kind: 'Node', node: 'node-1' }, 'pass'],
       ]);
       assert.equal(doc.results.find((r) => r.control === 'fleet-node-audited' && r.status === 'error')!.message, `node cp-1 was not audited: the pod cannot be scheduled on the node: ${UNSCHEDULABLE}`);
-      assert.deepEqual(doc.scan.targets.map((t) => `${t.type} ${String(t.node ?? t.context)}`), ['node node-1', 'cluster prod']);
+      assert.deepEqual(doc.scan.targets.map((t) => `${t.type} ${String(t.node ?? t.context)}`), ['cluster prod', 'node node-1']);
+      const firstPost = server.requests.findIndex((r) => r.method === 'POST');
+      assert.ok(server.requests.findLastIndex((r) => r.path.startsWith('/apis/apps/')) < firstPost, 'the cluster scan runs before the Jobs exist');
       assert.ok(doc.results.some((r) => r.subject.type === 'resource' && r.subject.name === 'web'), 'the cluster scan is in it');
       assert.ok(doc.results.some((r) => r.subject.type === 'file' && r.subject.node === 'node-1'), 'the node audit is in it');
       assert.match(stderr, /^kubeharden: fleet: auditing 2 nodes with Jobs labelled kubeharden\.io\/run=\w+ in namespace kubeharden \(2 at once, 5s each\)$/m);
@@ -68,14 +70,16 @@ describe('kubeharden fleet run (the built CLI)', () => {
 
   it('--tolerate-all --no-cluster-scan: only the nodes, all audited; table output', async () => {
     await withServer({ jobs: { namespace: 'audit', run: () => succeeded(nodeLog) } }, async (server, kubeconfig) => {
-      const { code, stdout, stderr } = await run(['fleet', 'run', '--kubeconfig', kubeconfig, '-n', 'audit', '--tolerate-all', '--no-cluster-scan', '--poll-interval', '10ms', '--fail-on', 'none', '--show-passed']);
+      const { code, stdout, stderr } = await run(['fleet', 'run', '--kubeconfig', kubeconfig, '-n', 'audit', '--tolerate-all', '--image-pull-secret', 'regcred', '--no-cluster-scan', '--poll-interval', '10ms', '--fail-on', 'none', '--show-passed']);
       assert.equal(code, 0, stderr);
       assert.match(stdout, /fleet-node-audited/);
       assert.match(stderr, /^kubeharden: fleet: cp-1: audited \(\d+ pass, \d+ fail, 0 error\)$/m);
       assert.ok(server.requests.every((r) => !r.path.startsWith('/apis/apps')), 'no cluster scan');
       for (const write of server.writes.filter((w) => w.method === 'POST')) {
         assert.equal(write.path, '/apis/batch/v1/namespaces/audit/jobs');
-        assert.deepEqual((write.body as { spec: { template: { spec: { tolerations: unknown } } } }).spec.template.spec.tolerations, [{ operator: 'Exists' }]);
+        const spec = (write.body as { spec: { template: { spec: { tolerations: unknown; imagePullSecrets: unknown } } } }).spec.template.spec;
+        assert.deepEqual(spec.tolerations, [{ operator: 'Exists' }]);
+        assert.deepEqual(spec.imagePullSecrets, [{ name: 'regcred' }]);
       }
     });
   });
