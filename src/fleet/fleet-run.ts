@@ -92,6 +92,8 @@ export async function runFleet(api: FleetApi, options: FleetRunOptions): Promise
     else if (jobs.size > 0) progress(`kept ${jobs.size} Job${jobs.size === 1 ? '' : 's'}: kubectl -n ${options.namespace} delete jobs -l ${FLEET_RUN_LABEL}=${runId}`);
   }
   if (signal?.aborted) throw new FleetAbortedError(`interrupted${options.keepJobs ? '' : `; ${jobs.size - notDeleted.length} Job(s) deleted`}`);
+  const missed = audits.filter((a) => 'notAudited' in a).map((a) => a.node);
+  progress(`${nodes.length - missed.length} of ${nodes.length} node${nodes.length === 1 ? '' : 's'} audited${missed.length > 0 ? `; not audited: ${missed.join(', ')}` : ''}`);
   return { runId, nodes: audits, jobs: [...jobs], notDeleted };
 }
 

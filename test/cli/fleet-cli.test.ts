@@ -61,7 +61,7 @@ describe('kubeharden fleet run (the built CLI)', () => {
       assert.ok(doc.results.some((r) => r.subject.type === 'file' && r.subject.node === 'node-1'), 'the node audit is in it');
       assert.match(stderr, /^kubeharden: fleet: auditing 2 nodes with Jobs labelled kubeharden\.io\/run=\w+ in namespace kubeharden \(2 at once, 5s each\)$/m);
       assert.match(stderr, /^kubeharden: fleet: cp-1: not audited: the pod cannot be scheduled/m);
-      assert.match(stderr, /^kubeharden: fleet: deleted 2 of 2 Jobs of this run$/m);
+      assert.match(stderr, /^kubeharden: fleet: deleted 2 of 2 Jobs of this run\nkubeharden: fleet: 1 of 2 nodes audited; not audited: cp-1$/m);
       assert.doesNotMatch(stdout, /kubeharden: fleet|hunter2|PRIVATE KEY/);
       assert.deepEqual(server.writes.map((w) => w.method).sort(), ['DELETE', 'DELETE', 'POST', 'POST']);
       for (const write of server.writes.filter((w) => w.method === 'DELETE')) assert.equal(write.query.propagationPolicy, 'Background');
