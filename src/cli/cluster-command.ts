@@ -253,16 +253,16 @@ function clearProgress(): void {
   progressShown = false;
 }
 
-function positiveInt(value: string, flag: string): number {
+export function positiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
   return n;
 }
 
 /** kubectl's --request-timeout forms: 30s, 500ms, 2m, 1h, or bare seconds. */
-export function parseDuration(value: string): number {
+export function parseDuration(value: string, flag = '--request-timeout'): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
   const n = match ? Number(match[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'] : NaN;
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--request-timeout must be a duration such as 30s, 500ms or 2m, not "${value}"`);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a duration such as 30s, 500ms or 2m, not "${value}"`);
   return Math.round(n);
 }

@@ -6,6 +6,7 @@ import { registerClusterCommands } from './cluster-command.js';
 import { registerControlsCommand } from './controls-command.js';
 import { registerNodeCommand } from './node-command.js';
 import { registerEksCommand } from './eks-command.js';
+import { registerFleetCommand } from './fleet-command.js';
 import { UsageError } from './output.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRbacCommand } from './rbac-command.js';
@@ -31,6 +32,7 @@ registerControlsCommand(program);
 registerEksCommand(program);
 registerReportCommand(program);
 registerRbacCommand(program);
+registerFleetCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -19,6 +19,10 @@ export const FLEET_NAMESPACE = 'kubeharden';
 export const FLEET_SERVICE_ACCOUNT = 'kubeharden-node-audit';
 export const FLEET_LABEL = 'app.kubernetes.io/name';
 export const FLEET_COMPONENT_LABEL = 'app.kubernetes.io/component';
+/** Labels the Jobs (and their pods) of one `fleet run`, so concurrent runs never touch each other's. */
+export const FLEET_RUN_LABEL = 'kubeharden.io/run';
+/** Annotates Jobs and pods with the node they audit. */
+export const FLEET_NODE_ANNOTATION = 'kubeharden.io/node';
 
 export interface NodeAuditJobOptions {
   node: string;
@@ -31,14 +35,20 @@ export interface NodeAuditJobOptions {
   /** Seconds after which the Job is failed by Kubernetes itself. */
   activeDeadlineSeconds?: number;
   imagePullSecrets?: string[];
+  /** The `fleet run` this Job belongs to: in its name and the FLEET_RUN_LABEL of it and its pod. */
+  runId?: string;
 }
 
-/** A Job name valid as a DNS label for any node name (node names may be 253 characters). */
-export function nodeAuditJobName(node: string): string {
+/**
+ * A Job name valid as a DNS label for any node name (node names may be 253 characters), at most
+ * 63 characters with a run id (the Job controller copies the name into a label of the pod).
+ */
+export function nodeAuditJobName(node: string, runId?: string): string {
   const slug = node.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '');
   let hash = 0;
   for (const ch of node) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
-  return `kubeharden-node-${slug.slice(0, 36)}-${hash.toString(36)}`.replace(/-+/g, '-');
+  const run = runId === undefined ? '' : `-${runId.slice(0, 8)}`;
+  return `kubeharden-node-${slug.slice(0, 36 - run.length)}-${hash.toString(36)}${run}`.replace(/-+/g, '-');
 }
 
 /**
@@ -51,15 +61,16 @@ export function nodeAuditJob(options: NodeAuditJobOptions): KubeObject {
   const args = ['node', '--root', '/host', '--format', 'json', '--fail-on', 'none'];
   for (const benchmark of options.benchmarks ?? []) args.push('--benchmark', benchmark);
   const tolerations = options.tolerateAll ? [{ operator: 'Exists' }] : (options.tolerations ?? []);
-  const labels = { [FLEET_LABEL]: 'kubeharden', [FLEET_COMPONENT_LABEL]: 'node-audit' };
+  const labels: Record<string, string> = { [FLEET_LABEL]: 'kubeharden', [FLEET_COMPONENT_LABEL]: 'node-audit' };
+  if (options.runId !== undefined) labels[FLEET_RUN_LABEL] = options.runId;
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: {
-      name: nodeAuditJobName(options.node),
+      name: nodeAuditJobName(options.node, options.runId),
       namespace,
       labels,
-      annotations: { 'kubeharden.io/node': options.node },
+      annotations: { [FLEET_NODE_ANNOTATION]: options.node },
     },
     spec: {
       backoffLimit: 0,
@@ -69,7 +80,7 @@ export function nodeAuditJob(options: NodeAuditJobOptions): KubeObject {
         metadata: {
           labels,
           annotations: {
-            'kubeharden.io/node': options.node,
+            [FLEET_NODE_ANNOTATION]: options.node,
             'kubeharden.io/exempt-host-pid': 'the node audit reads the host process table (kubelet and control-plane flags)',
             'kubeharden.io/exempt-host-path-volume': 'the node audit reads host configuration, read-only',
           },
@@ -79,7 +90,14 @@ export function nodeAuditJob(options: NodeAuditJobOptions): KubeObject {
           automountServiceAccountToken: false,
           restartPolicy: 'Never',
           hostPID: true,
-          nodeSelector: { 'kubernetes.io/hostname': options.node },
+          // By the node's name, as the DaemonSet controller pins its pods: the hostname label may differ.
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [options.node] }] }],
+              },
+            },
+          },
           ...(tolerations.length ? { tolerations } : {}),
           ...(options.imagePullSecrets?.length ? { imagePullSecrets: options.imagePullSecrets.map((name) => ({ name })) } : {}),
           securityContext: { seccompProfile: { type: 'RuntimeDefault' } },

@@ -54,6 +54,8 @@ export function podOutcome(pod: PodLike): NodeAuditOutcome {
 
 export const FLEET_NODE_AUDITED = 'fleet-node-audited';
 
+const NODE_AUDITED_REMEDIATION = 'Fix the reason (taints: --tolerate-all; image pulls: --image, --image-pull-secret; timeouts: --timeout) and run `kubeharden fleet run` again, or audit the node with `kubeharden node` on it.';
+
 /** The error result that keeps a node that could not be audited in the report, with the reason. */
 export function nodeNotAuditedResult(node: string, reason: string): Result {
   return {
@@ -64,6 +66,11 @@ export function nodeNotAuditedResult(node: string, reason: string): Result {
     refs: [],
     subject: { type: 'component', kind: 'Node', node },
     message: `node ${node} was not audited: ${reason}`,
-    remediation: 'Fix the reason (taints: --tolerate-all; image pulls: --image or imagePullSecrets; timeouts: --timeout) and run `kubeharden fleet run` again, or audit the node with `kubeharden node` on it.',
+    remediation: NODE_AUDITED_REMEDIATION,
   };
+}
+
+/** Its pass counterpart: every listed node has one `fleet-node-audited` result, so a report shows which nodes it covers. */
+export function nodeAuditedResult(node: string, detail: string): Result {
+  return { ...nodeNotAuditedResult(node, ''), status: 'pass', message: `node ${node} was audited: ${detail}` };
 }

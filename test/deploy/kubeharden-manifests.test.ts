@@ -36,12 +36,11 @@ describe('deploy/kubeharden.yaml', () => {
     assert.deepEqual(roles(objects), roles(rbac));
   });
 
-  it('gives the fleet runner a namespaced Role: its Jobs, their pods and logs, nothing else', () => {
+  it('gives the fleet runner a namespaced Role: its Jobs and the logs of their pods, nothing else', () => {
     const role = find('Role', 'kubeharden-fleet')!;
     assert.equal((role.metadata as { namespace: string }).namespace, 'kubeharden');
     assert.deepEqual(role.rules, [
-      { apiGroups: ['batch'], resources: ['jobs'], verbs: ['create', 'get', 'list', 'watch', 'delete'] },
-      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] },
+      { apiGroups: ['batch'], resources: ['jobs'], verbs: ['create', 'get', 'delete'] },
       { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
     ]);
     assert.equal(objects.filter((o) => o.kind === 'ClusterRole').some((o) => JSON.stringify(o.rules).match(/create|delete|update|patch|\*/)), false);
@@ -51,7 +50,9 @@ describe('deploy/kubeharden.yaml', () => {
     const job = objects.find((o) => o.kind === 'Job')!;
     const spec = podSpec((job.spec as { template: unknown }).template);
     assert.equal(spec.hostPID, true);
-    assert.deepEqual(spec.nodeSelector, { 'kubernetes.io/hostname': 'NODE_NAME' });
+    assert.deepEqual(spec.affinity, {
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['NODE_NAME'] }] }] } },
+    });
     const [container] = spec.containers as { args: string[]; volumeMounts: { readOnly: boolean; mountPath: string }[]; securityContext: Record<string, unknown> }[];
     assert.deepEqual(container!.args.slice(0, 3), ['node', '--root', '/host']);
     assert.deepEqual(container!.volumeMounts.map((m) => [m.mountPath, m.readOnly]), NODE_AUDIT_HOST_PATHS.map((p) => [`/host${p.path}`, true]));

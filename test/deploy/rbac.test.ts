@@ -9,15 +9,9 @@ import { collectCluster, type ClusterItem, type CollectOptions } from '../../src
 import { loadKubeconfig } from '../../src/sources/cluster/kubeconfig.js';
 import { hardenedCluster, KUBELET_CONFIG } from '../support/cluster-objects.js';
 import { startFakeApiServer } from '../support/fake-apiserver.js';
-import { rulesAllow, type PolicyRule } from '../support/rbac-authorizer.js';
+import { rulesAllow, type PolicyRule, type RbacManifest } from '../support/rbac-authorizer.js';
 
-interface Manifest {
-  kind: string;
-  metadata: { name: string; namespace?: string };
-  rules?: PolicyRule[];
-  roleRef?: { kind: string; name: string };
-  subjects?: { kind: string; name: string; namespace?: string }[];
-}
+type Manifest = RbacManifest;
 
 const manifests = loadAll(readFileSync('deploy/rbac.yaml', 'utf8')) as Manifest[];
 const serviceAccount = manifests.find((m) => m.kind === 'ServiceAccount')!;

@@ -43,4 +43,35 @@ describe('fake API server', () => {
     assert.equal(rulesAllow(rules, requestAttributes('/healthz/etcd')), true);
     assert.equal(rulesAllow(rules, requestAttributes('/version')), false);
   });
+
+  it('with the jobs opt-in allows exactly Job creates and deletes in its namespace; every other write is still a violation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-fake-'));
+    const server = await startFakeApiServer({ jobs: { namespace: 'kubeharden', run: () => ({ pod: { statuses: [{ phase: 'Running' }], log: 'hello' } }) } });
+    try {
+      const client = new KubeApiClient((await loadKubeconfig({ kubeconfig: server.writeKubeconfig(dir) })).kubeConfig, { retries: 0 });
+      const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j', labels: { run: 'x' } }, spec: { template: { metadata: { labels: { run: 'x' } } } } };
+      await client.request({ method: 'POST', path: '/apis/batch/v1/namespaces/kubeharden/jobs', body: job });
+      await assert.rejects(client.request({ method: 'POST', path: '/apis/batch/v1/namespaces/kubeharden/jobs', body: job }), (e: unknown) => e instanceof ApiRequestError && e.status === 409);
+      const pods = await client.getJson('/api/v1/namespaces/kubeharden/pods?labelSelector=run%3Dx,job-name%3Dj') as { items: { metadata: { name: string } }[] };
+      assert.equal(pods.items.length, 1);
+      assert.equal((await client.getJson('/api/v1/namespaces/kubeharden/pods?labelSelector=run%3Dy') as { items: unknown[] }).items.length, 0);
+      assert.equal(await client.request({ method: 'GET', path: `/api/v1/namespaces/kubeharden/pods/${pods.items[0]!.metadata.name}/log`, reply: 'text' }), 'hello');
+      await assert.rejects(client.request({ method: 'POST', path: '/apis/batch/v1/namespaces/default/jobs', body: job }), (e: unknown) => e instanceof ApiRequestError && e.status === 405);
+      await assert.rejects(client.request({ method: 'DELETE', path: `/api/v1/namespaces/kubeharden/pods/${pods.items[0]!.metadata.name}` }), (e: unknown) => e instanceof ApiRequestError && e.status === 405);
+      await client.request({ method: 'DELETE', path: '/apis/batch/v1/namespaces/kubeharden/jobs/j?propagationPolicy=Background' });
+      assert.equal((await client.getJson('/api/v1/namespaces/kubeharden/pods') as { items: unknown[] }).items.length, 0, 'Background deletes the pods');
+      client.close();
+      assert.deepEqual(server.writes.map((w) => `${w.method} ${w.path}`), [
+        'POST /apis/batch/v1/namespaces/kubeharden/jobs',
+        'POST /apis/batch/v1/namespaces/kubeharden/jobs',
+        'DELETE /apis/batch/v1/namespaces/kubeharden/jobs/j',
+      ]);
+      assert.equal(server.violations.length, 2);
+      assert.match(server.violations[0]!, /^POST \/apis\/batch\/v1\/namespaces\/default\/jobs: the scanner must only read/);
+      assert.match(server.violations[1]!, /^DELETE \/api\/v1\/namespaces\/kubeharden\/pods\//);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

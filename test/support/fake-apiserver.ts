@@ -13,6 +13,12 @@
  * It fails closed for the scanner's promises: any request that is not a GET, and any request for
  * secrets that does not ask for metadata only, is answered with an error and recorded in
  * `violations`, which every test should assert empty.
+ *
+ * `fleet run` tests opt in to exactly one kind of write with `jobs: { namespace, run }`: creating
+ * and deleting batch/v1 Jobs in that namespace. The server then plays the Job controller: a created
+ * Job gets the pod `run(job)` describes (its successive statuses, one per read, and its log), pods
+ * are listed by labelSelector, `pods/NAME/log` serves the log, and deleting a Job with
+ * propagationPolicy Background or Foreground deletes its pods. Every other write is still a violation.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -96,6 +102,29 @@ export interface Fault {
   delayMs?: number;
 }
 
+/** The pod the simulated Job controller makes for a created Job. */
+export interface FakeJobPod {
+  /** Its status on each successive read (list or get); the last one stays. */
+  statuses: Record<string, unknown>[];
+  /** What GET pods/NAME/log returns. */
+  log?: string;
+}
+
+export interface FakeJobsOption {
+  /** The one namespace where Jobs may be created and deleted. */
+  namespace: string;
+  /** The pod of a created Job (none: the Job never gets one) and the Job's status. */
+  run: (job: FakeObject) => { pod?: FakeJobPod; jobStatus?: Record<string, unknown> };
+}
+
+/** A write the server accepted (only with the `jobs` opt-in). */
+export interface FakeWrite {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body?: unknown;
+}
+
 export interface FakeApiServerOptions {
   objects?: Iterable<FakeObject>;
   /** The bearer token clients must send; random when absent. */
@@ -107,6 +136,8 @@ export interface FakeApiServerOptions {
   version?: Record<string, string>;
   /** Node name → the kubelet's configuration served at nodes/NAME/proxy/configz. */
   kubeletConfigs?: Record<string, Record<string, unknown>>;
+  /** Opt-in: allow and simulate Jobs in one namespace (see the top of this file). */
+  jobs?: FakeJobsOption;
 }
 
 export interface RequestLogEntry {
@@ -127,6 +158,8 @@ export interface FakeApiServer {
   maxInFlight: number;
   /** Broken promises of the client (writes, secret data requested, wrong token); assert empty. */
   violations: string[];
+  /** Writes accepted through the `jobs` opt-in, in arrival order. */
+  writes: FakeWrite[];
   /** A kubeconfig (token + certificate-authority-data) for this server. */
   kubeconfig(options?: { context?: string; token?: string }): string;
   /** Writes kubeconfig() to DIR/kubeconfig and returns the path. */
@@ -158,6 +191,12 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   const faults = (options.faults ?? []).map((fault) => ({ ...fault, left: fault.times ?? Infinity }));
   const requests: RequestLogEntry[] = [];
   const violations: string[] = [];
+  const writes: FakeWrite[] = [];
+  /** Pod name → its remaining scripted statuses and log (pods of simulated Jobs). */
+  const scripts = new Map<string, { statuses: Record<string, unknown>[]; log?: string }>();
+  const jobsResource = byKind.get('batch/v1/Job')!;
+  const podsResource = byKind.get('v1/Pod')!;
+  let podSerial = 0;
   // Slow replies end early when the server closes, so a test never waits them out.
   const wakers = new Set<() => void>();
   const sleep = (ms: number) => new Promise<void>((resolve) => {
@@ -181,16 +220,21 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     };
     const status = (code: number, reason: string, message: string, headers?: Record<string, string>) =>
       reply(code, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code }, headers);
+    writeReply = reply;
+    writeStatus = status;
 
-    if (req.method !== 'GET') {
-      violations.push(`${req.method} ${url.pathname}: the scanner must only read`);
+    const attributes = requestAttributes(url.pathname, req.method);
+    const jobWrite = options.jobs !== undefined && attributes.apiGroup === 'batch' && attributes.resource === 'jobs'
+      && attributes.namespace === options.jobs.namespace && attributes.subresource === undefined
+      && ((req.method === 'POST' && attributes.name === undefined) || (req.method === 'DELETE' && attributes.name !== undefined));
+    if (req.method !== 'GET' && !jobWrite) {
+      violations.push(`${req.method} ${url.pathname}: the scanner must only read${options.jobs ? ` (fleet run may only create and delete Jobs in namespace ${options.jobs.namespace})` : ''}`);
       return status(405, 'MethodNotAllowed', `${req.method} is not allowed here`);
     }
     if (req.headers.authorization !== `Bearer ${token}`) {
       if (req.headers.authorization) violations.push(`${url.pathname}: wrong bearer token`);
       return status(401, 'Unauthorized', 'Unauthorized');
     }
-    const attributes = requestAttributes(url.pathname);
     if (attributes.resource === 'secrets') {
       const metadataOnly = attributes.name === undefined ? accept.includes(PARTIAL_METADATA_LIST) : accept.includes(PARTIAL_METADATA);
       if (!metadataOnly) {
@@ -218,8 +262,25 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     if (attributes.nonResourceURL === '/version') {
       return reply(200, options.version ?? { major: '1', minor: '30', gitVersion: 'v1.30.4', platform: 'linux/amd64' });
     }
+    if (jobWrite) {
+      const body = req.method === 'POST' ? await readJson(req) : undefined;
+      writes.push({ method: req.method!, path: url.pathname, query: Object.fromEntries(url.searchParams), ...(body === undefined ? {} : { body }) });
+      return req.method === 'POST' ? createJob(body, attributes.namespace!) : deleteJob(attributes.namespace!, attributes.name!, url.searchParams.get('propagationPolicy'));
+    }
     const resource = FAKE_RESOURCES.find((known) => known.plural === attributes.resource && known.group === (attributes.apiGroup ?? ''));
     if (!resource || (attributes.namespace !== undefined && !resource.namespaced)) return status(404, 'NotFound', 'the server could not find the requested resource');
+    if (attributes.subresource === 'log' && resource === podsResource && options.jobs?.namespace === attributes.namespace) {
+      const pod = store.get(podsResource)!.find((o) => o.metadata?.namespace === attributes.namespace && o.metadata?.name === attributes.name);
+      const script = scripts.get(`${attributes.namespace}/${attributes.name}`);
+      if (!pod || !script) return status(404, 'NotFound', `pods "${attributes.name}" not found`);
+      const container = url.searchParams.get('container');
+      if (container !== null && container !== 'node-audit') return status(400, 'BadRequest', `container ${container} is not valid for pod ${attributes.name}`);
+      const limit = Number(url.searchParams.get('limitBytes') ?? '0');
+      const text = Buffer.from(script.log ?? '');
+      log(200);
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      return res.end(limit > 0 ? text.subarray(0, limit) : text);
+    }
     if (attributes.subresource === 'proxy' && resource.kind === 'Node') {
       const config = options.kubeletConfigs?.[attributes.name ?? ''];
       if (!config || url.pathname !== `/api/v1/nodes/${attributes.name}/proxy/configz`) return status(404, 'NotFound', 'not found');
@@ -235,12 +296,22 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       const { apiVersion: _a, kind: _k, ...rest } = object;
       return rest;
     };
-    const objects = store.get(resource)!.filter((o) => attributes.namespace === undefined || o.metadata?.namespace === attributes.namespace);
+    let objects = store.get(resource)!.filter((o) => attributes.namespace === undefined || o.metadata?.namespace === attributes.namespace);
     if (attributes.verb === 'get') {
       const found = objects.find((o) => o.metadata?.name === attributes.name);
       if (!found) return status(404, 'NotFound', `${resource.plural} "${attributes.name}" not found`);
+      if (resource === podsResource) advance(found);
       return reply(200, shape(found, false));
     }
+    const labelSelector = url.searchParams.get('labelSelector');
+    const fieldSelector = url.searchParams.get('fieldSelector');
+    if (labelSelector !== null || fieldSelector !== null) {
+      const labelMatch = labelSelector === null ? () => true : parseLabelSelector(labelSelector);
+      const fieldMatch = fieldSelector === null ? () => true : parseFieldSelector(fieldSelector);
+      if (!labelMatch || !fieldMatch) return status(400, 'BadRequest', `unable to parse selector ${labelSelector ?? fieldSelector}`);
+      objects = objects.filter((o) => labelMatch(o.metadata?.labels as Record<string, string> | undefined ?? {}) && fieldMatch(o));
+    }
+    if (resource === podsResource) for (const pod of objects) advance(pod);
     const limit = Number(url.searchParams.get('limit') ?? '0');
     let offset = 0;
     const continueToken = url.searchParams.get('continue');
@@ -262,6 +333,69 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       items: objects.slice(offset, end).map((o) => shape(o, true)),
     });
   };
+
+  /** A pod of a simulated Job shows its next scripted status on each read. */
+  function advance(pod: FakeObject): void {
+    const script = scripts.get(`${pod.metadata?.namespace}/${pod.metadata?.name}`);
+    if (!script) return;
+    pod.status = script.statuses.length > 1 ? script.statuses.shift() : script.statuses[0];
+  }
+
+  function createJob(body: unknown, namespace: string): void {
+    const job = body as FakeObject | undefined;
+    const name = job?.metadata?.name;
+    if (job?.apiVersion !== 'batch/v1' || job.kind !== 'Job' || typeof name !== 'string' || (job.metadata?.namespace ?? namespace) !== namespace) {
+      violations.push(`POST jobs in ${namespace}: not a batch/v1 Job of this namespace: ${JSON.stringify(body).slice(0, 200)}`);
+      return void writeStatus(400, 'BadRequest', 'not a Job of this namespace');
+    }
+    if (store.get(jobsResource)!.some((o) => o.metadata?.namespace === namespace && o.metadata?.name === name)) {
+      return void writeStatus(409, 'AlreadyExists', `jobs.batch "${name}" already exists`);
+    }
+    const uid = randomBytes(8).toString('hex');
+    const run = options.jobs!.run(job);
+    const stored: FakeObject = { ...job, metadata: { ...job.metadata, namespace, uid }, status: run.jobStatus ?? {} };
+    add(stored);
+    const pod = run.pod;
+    if (pod !== undefined) {
+      const template = (job.spec as { template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown } } | undefined)?.template ?? {};
+      const podName = `${name.slice(0, 57)}-${(podSerial++).toString(36).padStart(5, '0')}`;
+      add({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: podName,
+          namespace,
+          labels: { ...template.metadata?.labels, 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name },
+          annotations: { ...template.metadata?.annotations },
+          ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name, uid, controller: true, blockOwnerDeletion: true }],
+        },
+        spec: template.spec,
+        status: { phase: 'Pending' },
+      });
+      scripts.set(`${namespace}/${podName}`, { statuses: [...pod.statuses], log: pod.log });
+    }
+    writeReply(201, stored);
+  }
+
+  function deleteJob(namespace: string, name: string, propagationPolicy: string | null): void {
+    const jobs = store.get(jobsResource)!;
+    const index = jobs.findIndex((o) => o.metadata?.namespace === namespace && o.metadata?.name === name);
+    if (index < 0) return void writeStatus(404, 'NotFound', `jobs.batch "${name}" not found`);
+    const [job] = jobs.splice(index, 1);
+    // batch/v1 Jobs orphan their pods unless told otherwise, as the real garbage collector does.
+    if (propagationPolicy === 'Background' || propagationPolicy === 'Foreground') {
+      const pods = store.get(podsResource)!;
+      for (let i = pods.length - 1; i >= 0; i--) {
+        const owners = (pods[i]!.metadata?.ownerReferences ?? []) as { kind?: string; name?: string }[];
+        if (pods[i]!.metadata?.namespace === namespace && owners.some((o) => o.kind === 'Job' && o.name === name)) pods.splice(i, 1);
+      }
+    }
+    writeReply(200, job);
+  }
+
+  // Set per request by handle(), used by createJob/deleteJob.
+  let writeReply: (code: number, body: unknown) => void = () => {};
+  let writeStatus: (code: number, reason: string, message: string) => void = () => {};
 
   let inFlight = 0;
   let maxInFlight = 0;
@@ -298,6 +432,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       return maxInFlight;
     },
     violations,
+    writes,
     kubeconfig,
     writeKubeconfig(dir, opts) {
       const path = join(dir, 'kubeconfig');
@@ -313,8 +448,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   };
 }
 
-/** Parses an API path the way the apiserver's RequestInfoFactory does, for the paths served here. */
-export function requestAttributes(path: string): RequestAttributes {
+/** Parses an API path (and method) the way the apiserver's RequestInfoFactory does, for the paths served here. */
+export function requestAttributes(path: string, method = 'GET'): RequestAttributes {
   const parts = path.split('/').filter((p) => p !== '').map(decodeURIComponent);
   let rest: string[];
   let apiGroup: string;
@@ -338,7 +473,49 @@ export function requestAttributes(path: string): RequestAttributes {
     attributes.name = rest[1];
   }
   if (rest.length >= 3) attributes.subresource = rest[2];
+  if (method === 'POST') attributes.verb = 'create';
+  else if (method === 'DELETE') attributes.verb = attributes.name === undefined ? 'deletecollection' : 'delete';
+  else if (method === 'PUT') attributes.verb = 'update';
+  else if (method === 'PATCH') attributes.verb = 'patch';
   return attributes;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An equality-based label selector (`a=b,c!=d,e,!f`) as a predicate; undefined when it is not one. */
+export function parseLabelSelector(selector: string): ((labels: Record<string, string>) => boolean) | undefined {
+  const tests: ((labels: Record<string, string>) => boolean)[] = [];
+  for (const term of selector.split(',').map((t) => t.trim()).filter((t) => t !== '')) {
+    const match = /^(!?)([A-Za-z0-9._/-]+)(?:\s*(==|=|!=)\s*([A-Za-z0-9._-]*))?$/.exec(term);
+    if (!match) return undefined;
+    const [, not, key, op, value] = match as unknown as [string, string, string, string | undefined, string | undefined];
+    if (not && op) return undefined;
+    if (op === '!=') tests.push((labels) => labels[key] !== value);
+    else if (op) tests.push((labels) => labels[key] === value);
+    else if (not) tests.push((labels) => !(key in labels));
+    else tests.push((labels) => key in labels);
+  }
+  return (labels) => tests.every((t) => t(labels));
+}
+
+/** The field selectors every kind supports: metadata.name and metadata.namespace, with = or ==. */
+function parseFieldSelector(selector: string): ((object: FakeObject) => boolean) | undefined {
+  const tests: ((object: FakeObject) => boolean)[] = [];
+  for (const term of selector.split(',').filter((t) => t !== '')) {
+    const match = /^metadata\.(name|namespace)(==|=|!=)(.*)$/.exec(term);
+    if (!match) return undefined;
+    const [, field, op, value] = match as unknown as [string, 'name' | 'namespace', string, string];
+    tests.push((object) => (object.metadata?.[field] === value) === (op !== '!='));
+  }
+  return (object) => tests.every((t) => t(object));
 }
 
 /** The continue token this server issues for a list at PATH resuming at OFFSET (for 410 faults). */

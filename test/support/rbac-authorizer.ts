@@ -9,6 +9,15 @@ export interface PolicyRule {
   verbs: string[];
 }
 
+/** A Role, ClusterRole, binding or ServiceAccount of a manifest file, as far as the RBAC tests read it. */
+export interface RbacManifest {
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  rules?: PolicyRule[];
+  roleRef?: { kind: string; name: string };
+  subjects?: { kind: string; name: string; namespace?: string }[];
+}
+
 /**
  * The RBAC authorizer's decision for one request against a set of rules (any rule allowing is
  * enough), as kube-apiserver's rbac.RuleAllows does: subresources are `resource/subresource`,

@@ -26,6 +26,17 @@ export const DEFAULT_API_CLIENT_OPTIONS: ApiClientOptions = {
   maxRetryAfterMs: 60_000,
 };
 
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** With its query. */
+  path: string;
+  accept?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** `text`: the reply body as sent (pod logs); `json` (the default): parsed. */
+  reply?: 'json' | 'text';
+}
+
 /** A request that did not give a usable answer, after retries where they apply. */
 export class ApiRequestError extends Error {
   constructor(
@@ -49,7 +60,8 @@ function statusLine(status: number): string {
 }
 
 /**
- * Read-only GETs against the API server. The client library supplies what a kubeconfig means
+ * Requests to the API server: GETs for every scan; only `fleet run` creates and deletes (its own
+ * Jobs). The client library supplies what a kubeconfig means
  * (server, CA, client certificates, tokens, exec and OIDC plugins, proxies, in-cluster service
  * account); requests go through node:https so the Accept header (metadata-only lists), timeout,
  * retries and concurrency are ours, and objects stay as the server sent them.
@@ -73,10 +85,19 @@ export class KubeApiClient {
 
   /** GETs `path` (with its query) and parses the JSON reply; retries as configured. */
   async getJson(path: string, accept = 'application/json'): Promise<unknown> {
+    return this.request({ method: 'GET', path, accept, reply: 'json' });
+  }
+
+  /**
+   * Any request; JSON replies are parsed, text replies (pod logs) returned as sent. Only
+   * `kubeharden fleet run` sends anything but GET: it creates and deletes its own Jobs.
+   * A retried POST may find its first attempt succeeded: the caller treats 409 accordingly.
+   */
+  async request(request: ApiRequest): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       let delayMs: number;
       try {
-        return await this.withSlot(() => this.once(path, accept));
+        return await this.withSlot(() => this.once(request));
       } catch (error) {
         if (!(error instanceof RetryableError) || attempt >= this.options.retries) {
           throw error instanceof RetryableError ? error.final : error;
@@ -105,13 +126,19 @@ export class KubeApiClient {
     }
   }
 
-  private async once(path: string, accept: string): Promise<unknown> {
-    const options: RequestOptions = { method: 'GET', headers: {} };
+  private async once({ method, path, accept = 'application/json', body, reply }: ApiRequest): Promise<unknown> {
+    const options: RequestOptions = { method, headers: {} };
     // Per request: tokens from files and exec plugins rotate.
     await this.kubeConfig.applyToHTTPSOptions(options);
     this.agent ??= options.agent as Agent;
     options.agent = this.agent;
-    options.headers = { ...options.headers, Accept: accept, 'User-Agent': 'kubeharden' };
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    options.headers = {
+      ...options.headers,
+      Accept: accept,
+      'User-Agent': 'kubeharden',
+      ...(payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) }),
+    };
     const url = new URL(this.server + path);
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
     const { timeoutMs } = this.options;
@@ -124,18 +151,22 @@ export class KubeApiClient {
           clearTimeout(timer);
           const status = response.statusCode ?? 0;
           const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown;
-          try {
-            body = text === '' ? undefined : JSON.parse(text);
-          } catch {
-            body = undefined;
-          }
-          if (status >= 200 && status < 300) {
-            if (body === undefined) reject(new ApiRequestError(`${statusLine(status)} with a reply that is not JSON`, status));
-            else resolve(body);
+          if (status >= 200 && status < 300 && reply === 'text') {
+            resolve(text);
             return;
           }
-          const error = new ApiRequestError(statusLine(status), status, body);
+          let parsed: unknown;
+          try {
+            parsed = text === '' ? undefined : JSON.parse(text);
+          } catch {
+            parsed = undefined;
+          }
+          if (status >= 200 && status < 300) {
+            if (parsed === undefined) reject(new ApiRequestError(`${statusLine(status)} with a reply that is not JSON`, status));
+            else resolve(parsed);
+            return;
+          }
+          const error = new ApiRequestError(statusLine(status), status, parsed);
           if (status === 429 || status >= 500) reject(new RetryableError(error, retryAfterMs(response.headers['retry-after'], this.options.maxRetryAfterMs)));
           else reject(error);
         });
@@ -150,7 +181,7 @@ export class KubeApiClient {
         const message = error instanceof TimeoutError ? error.message : describeNetworkError(error);
         reject(new RetryableError(new ApiRequestError(message)));
       });
-      req.end();
+      req.end(payload);
     });
   }
 }
