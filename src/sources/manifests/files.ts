@@ -3,6 +3,9 @@ import { join, relative, resolve, sep } from 'node:path';
 
 const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
 
+/** A directory with a Chart.yaml is not scanned as manifests: the chart must be rendered first. */
+export const HELM_CHART_PROBLEM = 'a Helm chart: its templates are not manifests until rendered; not scanned; scan the rendered chart';
+
 export interface ManifestFile {
   /** The path as the user will recognise it (relative to the working directory when below it). */
   display: string;
@@ -53,6 +56,11 @@ async function walkDirectory(dir: string, root: string, files: ManifestFile[], p
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (entries.some((entry) => entry.name === 'Chart.yaml' && !entry.isDirectory())) {
+    // Its templates are Go templates, not YAML, until Helm renders them with values.
+    problems.push({ path: displayPath(dir), message: `${HELM_CHART_PROBLEM} (helm template RELEASE ${displayPath(dir)} | kubeharden scan -)` });
+    return;
+  }
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.name === 'node_modules' || entry.name === '.git') continue;

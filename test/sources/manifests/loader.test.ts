@@ -140,6 +140,21 @@ items:
     assert.match(escape.message, /outside the scanned directory/);
   });
 
+  it('does not read a Helm chart\'s templates as manifests: one error names the chart and how to scan it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kh-chart-'));
+    mkdirSync(join(root, 'charts', 'web', 'templates'), { recursive: true });
+    writeFileSync(join(root, 'charts', 'web', 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 0.1.0\n');
+    writeFileSync(join(root, 'charts', 'web', 'values.yaml'), 'image: nginx\n');
+    writeFileSync(join(root, 'charts', 'web', 'templates', 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n');
+    writeFileSync(join(root, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: plain}\n');
+    const items = await collect(readManifests([root]));
+    assert.deepEqual(objects(items).map((o) => o.object.metadata?.name), ['plain']);
+    const chart = join(root, 'charts', 'web');
+    assert.deepEqual(problems(items), [
+      { file: chart, level: 'error', message: `a Helm chart: its templates are not manifests until rendered; not scanned; scan the rendered chart (helm template RELEASE ${chart} | kubeharden scan -)` },
+    ]);
+  });
+
   it('reports an unreadable path as an error and reads the rest', async () => {
     const root = mkdtempSync(join(tmpdir(), 'kh-missing-'));
     writeFileSync(join(root, 'ok.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: ok}\n');
