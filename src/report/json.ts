@@ -67,15 +67,13 @@ interface ControlPrefix {
   severity: string;
   refs: Result['refs'];
   remediation: string | undefined;
-  /** `{"control":…,"refs":[…],"subject":` */
+  /** `,\n    {"control":…,"refs":[…],"subject":` */
   head: Buffer;
   /** `,"remediation":…` (empty without one). */
   remediationJson: string;
 }
 
 const CHUNK_BYTES = 1 << 20;
-const FIRST_SEPARATOR = Buffer.from('\n    ');
-const SEPARATOR = Buffer.from(',\n    ');
 /** The keys of a resource subject, in the order resourceSubject creates them. */
 const RESOURCE_SUBJECT_KEYS = ['type', 'apiVersion', 'kind', 'name', 'namespace', 'container', 'file', 'line'];
 type ResourceSubject = Extract<Result['subject'], { type: 'resource' }>;
@@ -96,14 +94,15 @@ export class ResultEncoder {
   constructor(private readonly onChunk: (bytes: Buffer) => void) {}
 
   encode(result: Result): void {
-    this.appendBytes(this.count === 0 ? FIRST_SEPARATOR : SEPARATOR);
+    const first = this.count === 0;
     this.count += 1;
     const prefix = isPlainResult(result) ? this.prefix(result) : undefined;
     if (!prefix) {
-      this.append(resultJson(result));
+      this.append(`${first ? '' : ','}\n    ${resultJson(result)}`);
       return;
     }
-    this.appendBytes(prefix.head);
+    // The head starts with the separator: `,\n    ` (without its comma for the first result).
+    this.appendBytes(first ? prefix.head.subarray(1) : prefix.head);
     const subject = this.resourceSubjectHead(result.subject);
     let tail: string;
     if (subject) {
@@ -174,7 +173,7 @@ export class ResultEncoder {
     if (!byStatus) this.prefixes.set(result.control, (byStatus = new Map()));
     let prefix = byStatus.get(result.status);
     if (!prefix) {
-      const head = `{"control":${quote(result.control)},"title":${quote(result.title)},"severity":${quote(result.severity)},` +
+      const head = `,\n    {"control":${quote(result.control)},"title":${quote(result.title)},"severity":${quote(result.severity)},` +
         `"status":${quote(result.status)},"refs":${cachedRefsJson(result.refs)},"subject":`;
       prefix = {
         title: result.title,
