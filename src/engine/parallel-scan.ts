@@ -58,7 +58,7 @@ export interface ParallelScanOptions extends ManifestScanOptions {
 }
 
 /** Below this much input, starting threads (each loads the catalog) costs more than it saves. */
-export const AUTO_MIN_BYTES = 2 * 1024 * 1024;
+export const AUTO_MIN_BYTES = 16 * 1024 * 1024;
 export const AUTO_MAX_JOBS = 8;
 
 /** Files per batch stop growing at this many bytes: small enough to spread the work, large enough to pay for the message. */
