@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Control, ControlMeta } from '../controls/control.js';
 import { WORKLOAD_KIND } from '../evidence/inventory.js';
 import { OwnerIndex } from '../evidence/owners.js';
@@ -6,7 +7,6 @@ import type { ClusterItem, CollectionError, ServerVersion } from '../sources/clu
 import type { Result, Subject } from './result.js';
 import { ObjectEvaluator, toResult } from './scan-objects.js';
 import type { WaiverSet } from './waivers.js';
-import { availableParallelism } from 'node:os';
 import type { SourcedObject } from '../evidence/kube-object.js';
 import { portableSourced, type PortableSourced } from '../evidence/retained.js';
 import type { FailOn } from './exit-code.js';
