@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { asArray, isKubeObject, isRecord, type KubeObject, type SourcedObject } from '../../evidence/kube-object.js';
 import { describeFsError, discoverManifestFiles, type ManifestFile } from './files.js';
 import {
@@ -51,7 +51,7 @@ export async function* readManifests(paths: string[], options: ManifestSourceOpt
 
 /** The objects (and problems) of one discovered file. */
 export async function* readManifestFile(file: ManifestFile, options: ManifestSourceOptions = {}): AsyncGenerator<ManifestItem> {
-  const text = await readFileBounded(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const text = readFileBounded(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   if (typeof text !== 'string') {
     yield { type: 'problem', problem: text };
     return;
@@ -73,19 +73,23 @@ export async function discoverManifests(paths: string[]): Promise<{ files: Manif
   return { files, problems };
 }
 
-async function readFileBounded(file: ManifestFile, maxFileBytes: number): Promise<string | InputProblem> {
-  let handle;
+/**
+ * Reads a whole file, refusing one over the limit. Synchronously: a scan reads its files one after
+ * another anyway, and a round trip to the thread pool per call left the scan idle a tenth of its time.
+ */
+function readFileBounded(file: ManifestFile, maxFileBytes: number): string | InputProblem {
+  let fd: number | undefined;
   try {
-    handle = await open(file.absolute, 'r');
-    const info = await handle.stat();
+    fd = openSync(file.absolute, 'r');
+    const info = fstatSync(fd);
     if (info.size > maxFileBytes) {
       return { file: file.display, message: `file is ${info.size} bytes, over the limit of ${maxFileBytes}; not scanned`, level: 'error' };
     }
-    return await handle.readFile('utf8');
+    return readFileSync(fd, 'utf8');
   } catch (error) {
     return { file: file.display, message: `cannot read: ${describeFsError(error)}`, level: 'error' };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
