@@ -18,7 +18,7 @@ export interface PortableOrigin {
   file: string;
   documentIndex: number;
   line: number;
-  lines: Record<string, number>;
+  lines: Map<string, number>;
 }
 
 /** An object and its origin as plain data, which structured clone can carry to another thread. */
@@ -28,8 +28,8 @@ export interface PortableSourced {
 }
 
 function portableOrigin(origin: Origin, paths: Iterable<FieldPath>): PortableOrigin {
-  const lines: Record<string, number> = {};
-  for (const path of paths) lines[pathKey(path)] = origin.lineOf(path);
+  const lines = new Map<string, number>();
+  for (const path of paths) lines.set(pathKey(path), origin.lineOf(path));
   return { file: origin.file, documentIndex: origin.documentIndex, line: origin.line, lines };
 }
 
@@ -42,7 +42,7 @@ export function originOf(portable: PortableOrigin): Origin {
     line: portable.line,
     lineOf(path) {
       for (let length = path.length; length > 0; length--) {
-        const line = lines[pathKey(path.slice(0, length))];
+        const line = lines.get(pathKey(path.slice(0, length)));
         if (line !== undefined) return line;
       }
       return portable.line;
