@@ -65,8 +65,8 @@ export function registerClusterCommands(program: Command): void {
       'after',
       `
 Reads namespaces, workloads (Deployments … Pods), service accounts, RBAC, network policies, Secrets
-(metadata only: secret data is never requested), nodes, webhook configurations, kubelet
-configurations (nodes/proxy configz) and the server version. Only get and list are used; the
+(metadata only: secret data is never requested), ConfigMaps (checked for credentials), nodes,
+webhook configurations, kubelet configurations (nodes/proxy configz) and the server version. Only get and list are used; the
 least-privilege ClusterRole is deploy/rbac.yaml. A pod owned by a collected controller is reported
 through its owner. What cannot be read (403, timeout) is reported as an error result.
 

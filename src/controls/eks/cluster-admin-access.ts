@@ -37,6 +37,9 @@ function awsAuthChecks(evidence: EksEvidence): EksCheck[] {
     return mode === undefined ? [] : [missing(evidence.kubernetes.state === 'error' ? evidence.kubernetes : { state: 'absent', need: '`kubectl get configmap aws-auth -n kube-system -o yaml` output' }, `which IAM principals aws-auth (honoured in ${mode} mode) maps to system:masters`)];
   }
   const configMap = evidence.kubernetes.value.find((o) => o.object.kind === 'ConfigMap' && o.object.metadata?.namespace === 'kube-system' && o.object.metadata?.name === 'aws-auth');
+  if (!configMap && evidence.kubernetesKinds?.includes('ConfigMap')) {
+    return [verdict('pass', `the Kubernetes API scan read every ConfigMap and kube-system has no aws-auth ConfigMap: no IAM principal is mapped through it (authenticationMode ${mode ?? 'unknown'})`)];
+  }
   if (!configMap) {
     return mode === undefined ? [] : [verdict('manual', `authenticationMode ${mode} honours the aws-auth ConfigMap, which is not among the Kubernetes objects given: which principals does it map to system:masters? (kubectl get configmap aws-auth -n kube-system -o yaml)`)];
   }

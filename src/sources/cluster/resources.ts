@@ -28,6 +28,8 @@ export const CLUSTER_RESOURCES: readonly ResourceType[] = [
   t('Node', 'v1', 'nodes', false, { nodeLevel: true }),
   t('ServiceAccount', 'v1', 'serviceaccounts', true),
   t('Secret', 'v1', 'secrets', true, { metadataOnly: true }),
+  // Their data: credentials-in-configmap reads it, and on EKS the aws-auth ConfigMap maps IAM to groups.
+  t('ConfigMap', 'v1', 'configmaps', true),
   t('ClusterRole', 'rbac.authorization.k8s.io/v1', 'clusterroles', false),
   t('ClusterRoleBinding', 'rbac.authorization.k8s.io/v1', 'clusterrolebindings', false),
   t('Role', 'rbac.authorization.k8s.io/v1', 'roles', true),

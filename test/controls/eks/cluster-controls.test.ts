@@ -133,5 +133,11 @@ testEksControl(eksClusterAdminAccess, [
     files: { 'describe-cluster.json': clusterWith((c) => { c.accessConfig.authenticationMode = 'API_AND_CONFIG_MAP'; }), 'access-policies-platform-admin.json': viewOnly },
     expect: [{ status: 'manual', subject: PROD, message: /kubectl get configmap aws-auth/ }, { status: 'pass', subject: PROD }],
   },
+  {
+    name: 'API_AND_CONFIG_MAP and a complete API scan (with ConfigMaps) that found no aws-auth: nothing is mapped through it',
+    files: { 'describe-cluster.json': clusterWith((c) => { c.accessConfig.authenticationMode = 'API_AND_CONFIG_MAP'; }), 'access-policies-platform-admin.json': viewOnly },
+    kubernetesKinds: ['ServiceAccount', 'ConfigMap', 'Pod'],
+    expect: [{ status: 'pass', subject: PROD, message: /no aws-auth ConfigMap/ }, { status: 'pass', subject: PROD }],
+  },
   { name: 'access entries not collected is manual', files: { 'access-entries.json': null }, expect: [{ status: 'manual', subject: PROD, message: /list-access-entries/ }] },
 ]);

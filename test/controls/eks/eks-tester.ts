@@ -23,6 +23,8 @@ export interface EksCase {
   /** Files to write over the dump (AWS CLI JSON as objects, YAML as strings); null deletes a file. */
   files?: Record<string, unknown>;
   approvedRegistries?: string[];
+  /** The kinds a complete Kubernetes API scan read (`eks --with-cluster`): absence among them is absence. */
+  kubernetesKinds?: string[];
   expect: { status: Result['status']; subject: string; message?: RegExp }[];
 }
 
@@ -37,6 +39,7 @@ export async function evaluateDump(control: EksControl, testCase: Omit<EksCase, 
     }
     const { evidence } = await collectEksFromDir(dir);
     if (testCase.approvedRegistries) evidence.approvedRegistries = testCase.approvedRegistries;
+    if (testCase.kubernetesKinds) evidence.kubernetesKinds = testCase.kubernetesKinds;
     return scanEks([control], evidence).filter((r) => r.control === control.id);
   } finally {
     rmSync(dir, { recursive: true, force: true });

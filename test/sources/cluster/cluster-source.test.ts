@@ -134,6 +134,23 @@ describe('cluster source against a loopback API server', () => {
     assert.equal(exitCodeFor(results, 'low'), 1);
   });
 
+  it('reads ConfigMaps with their data: a credential in one fails credentials-in-configmap without its value', async () => {
+    const configMap = (name: string, data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { namespace: 'shop', name, uid: `cm-${name}` }, data });
+    const { items } = await collect({
+      objects: [
+        namespace('shop'),
+        configMap('web-settings', { LOG_LEVEL: 'info', 'nginx.conf': 'worker_processes 2;\n' }),
+        configMap('db-settings', { DB_HOST: 'db.shop.svc', DB_PASSWORD: 'Sup3rS3cret-pw' }),
+      ],
+    });
+    const { results } = await scan(items);
+    assert.deepEqual(labels(results.filter((r) => r.control === 'credentials-in-configmap')), [
+      'credentials-in-configmap pass ConfigMap shop/web-settings',
+      'credentials-in-configmap fail ConfigMap shop/db-settings',
+    ]);
+    assert.ok(!JSON.stringify(results).includes('Sup3rS3cret-pw'), 'the value is never reported');
+  });
+
   it('reports a pod once, through its collected owner', async () => {
     const privileged = podSpec([container('app', { privileged: true })]);
     const web = deployment('shop', 'web', privileged);
