@@ -19,6 +19,8 @@ import type { PortableSourced } from '../evidence/retained.js';
  */
 
 export interface ScanWorkerSetup {
+  /** The ids of the controls to run (a worker takes them from the catalog). */
+  controls: string[];
   waivers: { rules: readonly ExceptionRule[]; options: WaiverOptions };
   podTemplatePaths?: Readonly<Record<string, string>>;
   source: ManifestSourceOptions;
@@ -123,9 +125,11 @@ export async function scanManifestsInParallel(paths: string[], options: Parallel
 
 /** What every worker of a scan is built with. */
 export function workerSetup(
-  options: Partial<Pick<ParallelScanOptions, 'waivers' | 'podTemplatePaths' | 'maxFileBytes' | 'maxDocumentBytes' | 'maxExpandedNodes'>> & { failOn: FailOn },
+  options: Partial<Pick<ParallelScanOptions, 'waivers' | 'podTemplatePaths' | 'maxFileBytes' | 'maxDocumentBytes' | 'maxExpandedNodes'>> &
+    Pick<ParallelScanOptions, 'controls' | 'failOn'>,
 ): ScanWorkerSetup {
   return {
+    controls: options.controls.map((control) => control.id),
     waivers: options.waivers?.portable() ?? { rules: [], options: { disabled: true } },
     podTemplatePaths: options.podTemplatePaths,
     source: { maxFileBytes: options.maxFileBytes, maxDocumentBytes: options.maxDocumentBytes, maxExpandedNodes: options.maxExpandedNodes },

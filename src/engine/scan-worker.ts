@@ -14,9 +14,11 @@ import { sourcedOf } from '../evidence/retained.js';
 
 const setup = workerData as ScanWorkerSetup;
 const waivers = new WaiverSet(setup.waivers.rules, setup.waivers.options);
+const wanted = new Set(setup.controls);
+const controls = CATALOG.filter((control) => wanted.has(control.id));
 
 async function run(task: ScanTask): Promise<ScanTaskDone> {
-  const evaluator = new ObjectEvaluator(CATALOG, { waivers, podTemplatePaths: setup.podTemplatePaths });
+  const evaluator = new ObjectEvaluator(controls, { waivers, podTemplatePaths: setup.podTemplatePaths });
   const chunks: Uint8Array[] = [];
   const encoder = new ResultEncoder((bytes) => chunks.push(bytes));
   const exit = new ExitCodeTracker(setup.failOn);

@@ -106,6 +106,18 @@ describe('the manifest scan on worker threads', () => {
     assert.ok(results.some((r) => r.status === 'error' && r.subject.type === 'input'), 'the broken document is an error result');
   });
 
+  it('runs only the controls it is given, on the workers too', async () => {
+    const controls = CATALOG.filter((c) => c.id === 'privileged-container' || c.id === 'workload-network-policy');
+    const expected = await scanManifests([tree], { controls });
+    const results: Result[] = [];
+    await scanManifestsInParallel([tree], { controls, jobs: 2, failOn: 'low' }, {
+      result: (r) => results.push(r),
+      encoded: ({ chunks }) => results.push(...(JSON.parse(`[${Buffer.concat(chunks).toString('utf8')}]`) as Result[])),
+    });
+    assert.deepEqual(new Set(results.map((r) => r.control)), new Set(['input-readable', 'privileged-container', 'workload-network-policy']));
+    assert.deepEqual(results, JSON.parse(JSON.stringify(expected)));
+  });
+
   it('writes the same JSON document and exit code from the CLI with --jobs 1 and --jobs 3, and the same table', () => {
     const out = mkdtempSync(join(tmpdir(), 'kh-parallel-out-'));
     const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'scan', tree, ...args], { encoding: 'utf8' });
