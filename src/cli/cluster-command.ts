@@ -15,7 +15,7 @@ import { decodeResults, JsonResultsStream } from '../report/json.js';
 import { VERSION } from '../version.js';
 import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { JOBS_HELP, parseBenchmark, parseFailOn, parseFormat, parseJobs, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { JOBS_HELP, parseBenchmark, parseFailOn, parseFormat, parseJobs, parsePositiveInt, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
 export interface KubeFlags {
   kubeconfig?: string;
@@ -209,8 +209,8 @@ async function runSnapshot(flags: KubeFlags & { output: string }): Promise<void>
 }
 
 export async function connect(flags: KubeFlags) {
-  const pageSize = positiveInt(flags.chunkSize, '--chunk-size');
-  const concurrency = positiveInt(flags.concurrency, '--concurrency');
+  const pageSize = parsePositiveInt(flags.chunkSize, '--chunk-size');
+  const concurrency = parsePositiveInt(flags.concurrency, '--concurrency');
   const timeoutMs = parseDuration(flags.requestTimeout);
   try {
     const { kubeConfig, context, server } = await loadKubeconfig({ kubeconfig: flags.kubeconfig, context: flags.context });
@@ -251,12 +251,6 @@ function progressLine(): ((progress: { resource: string; objects: number }) => v
 function clearProgress(): void {
   if (progressShown) process.stderr.write('\r\u001b[K');
   progressShown = false;
-}
-
-export function positiveInt(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
-  return n;
 }
 
 /** kubectl's --request-timeout forms: 30s, 500ms, 2m, 1h, or bare seconds. */

@@ -14,9 +14,9 @@ import type { KubeApiClient } from '../sources/cluster/api-client.js';
 import { ClusterUnreachableError, collectCluster, DEFAULT_PAGE_SIZE } from '../sources/cluster/collect.js';
 import { VERSION } from '../version.js';
 import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
-import { connect, parseDuration, positiveInt } from './cluster-command.js';
+import { connect, parseDuration } from './cluster-command.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { parseBenchmark, parseFailOn, parseFormat, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { parseBenchmark, parseFailOn, parseFormat, parsePositiveInt, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
 interface FleetRunFlags extends ExemptionFlags, BenchmarkFlags {
   kubeconfig?: string;
@@ -110,7 +110,7 @@ async function runFleetCommand(flags: FleetRunFlags): Promise<void> {
   const failOn = parseFailOn(flags.failOn);
   parseBenchmark(flags.benchmark);
   const timeoutMs = parseDuration(flags.timeout, '--timeout');
-  const parallelism = positiveInt(flags.parallelism, '--parallelism');
+  const parallelism = parsePositiveInt(flags.parallelism, '--parallelism');
   const pollMs = flags.pollInterval === undefined ? undefined : parseDuration(flags.pollInterval, '--poll-interval');
   const nodeSelector = (flags.nodeSelector ?? []).map(nodeSelectorTerm).join(',') || undefined;
   const waivers = await loadWaivers(flags);

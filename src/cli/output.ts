@@ -126,10 +126,14 @@ function writeStdout(text: string): Promise<void> {
 
 export const JOBS_HELP = 'worker threads that check resources (default: one per CPU, up to 8, once the input is large; 1: none)';
 
+/** A flag that takes a positive whole number. */
+export function parsePositiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
+  return n;
+}
+
 /** `--jobs`: a positive whole number; `auto` when not given. */
 export function parseJobs(value: string | undefined): number | 'auto' {
-  if (value === undefined) return 'auto';
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs <= 0) throw new UsageError(`--jobs must be a positive whole number, not "${value}"`);
-  return jobs;
+  return value === undefined ? 'auto' : parsePositiveInt(value, '--jobs');
 }

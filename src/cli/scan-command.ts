@@ -10,7 +10,7 @@ import { resultsDocument } from '../engine/results-document.js';
 import { scanManifests } from '../engine/scan-manifests.js';
 import { addBenchmarkOptions, type BenchmarkFlags } from './benchmark-options.js';
 import { addExemptionOptions, loadWaivers, reportWaiverWarnings, type ExemptionFlags } from './exemptions.js';
-import { JOBS_HELP, parseBenchmark, parseFailOn, parseFormat, parseJobs, REPORT_FORMATS, UsageError, writeReport } from './output.js';
+import { JOBS_HELP, parseBenchmark, parseFailOn, parseFormat, parseJobs, parsePositiveInt, REPORT_FORMATS, UsageError, writeReport } from './output.js';
 
 interface ScanFlags extends BenchmarkFlags, ExemptionFlags {
   format: string;
@@ -113,10 +113,4 @@ function parsePodTemplates(values: string[]): Record<string, string> {
     paths[match[1]!] = match[2]!;
   }
   return paths;
-}
-
-function parsePositiveInt(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
-  return n;
 }

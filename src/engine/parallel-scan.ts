@@ -70,7 +70,7 @@ const BATCH_FILES = 64;
 const BATCHES_AHEAD_PER_WORKER = 3;
 
 /** The size of each file (0 when it cannot be read: its worker reports why). */
-export async function manifestBytes(files: readonly ManifestFile[]): Promise<number[]> {
+async function manifestBytes(files: readonly ManifestFile[]): Promise<number[]> {
   return Promise.all(files.map((file) => stat(file.absolute).then((info) => info.size, () => 0)));
 }
 
